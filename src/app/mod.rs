@@ -1,0 +1,5 @@
+//! One function per CLI subcommand, taking plain options structs (the library never sees clap).
+
+pub mod contracts;
+pub mod parse;
+pub mod render;

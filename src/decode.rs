@@ -1,0 +1,1 @@
+//! Raw bytes → text: encoding detection, line ends, NFC normalization.

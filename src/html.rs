@@ -1,0 +1,1 @@
+//! HTML output from tera templates.

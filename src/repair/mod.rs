@@ -1,0 +1,2 @@
+//! Small pure repairs of extraction artifacts, one module per artifact kind.
+//! Each returns what it changed, so the repair log comes for free.

@@ -1,0 +1,1 @@
+//! (owned by a work stream; filled in as it lands)

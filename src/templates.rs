@@ -1,0 +1,1 @@
+//! The tera templates: defaults embedded in the binary, overridable by file name.
