@@ -29,10 +29,16 @@ pub struct Run {
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Run {
-        Run { text: text.into(), bold: false }
+        Run {
+            text: text.into(),
+            bold: false,
+        }
     }
     pub fn bold(text: impl Into<String>) -> Run {
-        Run { text: text.into(), bold: true }
+        Run {
+            text: text.into(),
+            bold: true,
+        }
     }
 }
 

@@ -1,0 +1,130 @@
+//! Hard-wrapped lines joined back into one paragraph, with punctuation attached
+//! to the right word: the page layout's line ends carry no meaning of their own.
+
+/// Characters that close a phrase and so attach to the word before them.
+const CLOSERS: &[char] = &[',', '.', ')', ';', ':', '!', '?', '»', '”'];
+/// Characters that open a phrase and so attach to the word after them.
+const OPENERS: &[char] = &['(', '«', '“', '„'];
+
+/// Joins wrapped lines (or cell fragments) into one clean line: words separated by
+/// one space, no space after an opening bracket or quote at a line end, none
+/// before a closing punctuation mark or quote at a line start.
+pub fn join_lines<'a, I>(parts: I) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut out = String::new();
+    for part in parts {
+        let piece = collapse_spaces(part);
+        if piece.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && needs_space(&out, &piece) {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// Trims and collapses runs of white space inside one line to single spaces.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a space belongs between the text so far and the next fragment.
+fn needs_space(prev: &str, next: &str) -> bool {
+    let last = prev.chars().last().unwrap_or(' ');
+    let first = next.chars().next().unwrap_or(' ');
+    if OPENERS.contains(&last) || CLOSERS.contains(&first) {
+        return false;
+    }
+    if last == '"' && is_opening_quote(prev) {
+        return false;
+    }
+    if first == '"' && is_closing_quote(next) {
+        return false;
+    }
+    true
+}
+
+/// A straight quote at the end of `prev` opens a phrase when it stands alone
+/// after a space (or starts the text).
+fn is_opening_quote(prev: &str) -> bool {
+    let mut rev = prev.chars().rev();
+    rev.next();
+    matches!(rev.next(), None | Some(' ') | Some('(') | Some('"'))
+}
+
+/// A straight quote at the start of `next` closes a phrase when a space,
+/// punctuation or nothing follows it.
+fn is_closing_quote(next: &str) -> bool {
+    let mut it = next.chars();
+    it.next();
+    match it.next() {
+        None => true,
+        Some(c) => c == ' ' || c == '"' || CLOSERS.contains(&c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_with_one_space_and_collapses_inner_runs() {
+        assert_eq!(
+            join_lines(["әлеуметтік  ", "бағдарламалар бөлімі"]),
+            "әлеуметтік бағдарламалар бөлімі"
+        );
+    }
+
+    #[test]
+    fn opening_quote_at_line_end_attaches_to_next_word() {
+        assert_eq!(
+            join_lines(["мекемесінің \"", "Шаруашылық жүргізу"]),
+            "мекемесінің \"Шаруашылық жүргізу"
+        );
+    }
+
+    #[test]
+    fn opening_bracket_at_line_end_attaches_to_next_word() {
+        assert_eq!(
+            join_lines(["көмек көрсету (", "құрғақ ағаштарды"]),
+            "көмек көрсету (құрғақ ағаштарды"
+        );
+    }
+
+    #[test]
+    fn comma_and_bracket_at_line_start_attach_to_previous_word() {
+        assert_eq!(
+            join_lines(["бордюрларды әктеу", ", қар тазалау)"]),
+            "бордюрларды әктеу, қар тазалау)"
+        );
+        assert_eq!(
+            join_lines(["Сұраныс(", "қатысушы", ")"]),
+            "Сұраныс(қатысушы)"
+        );
+    }
+
+    #[test]
+    fn closing_quote_at_line_start_attaches_to_previous_word() {
+        assert_eq!(
+            join_lines(["бағдарламалар бөлімі", "\" мемлекеттік"]),
+            "бағдарламалар бөлімі\" мемлекеттік"
+        );
+    }
+
+    #[test]
+    fn quote_opening_a_word_at_line_start_keeps_its_space() {
+        assert_eq!(
+            join_lines(["аудандық", "\"Қуат\" мүгедектер"]),
+            "аудандық \"Қуат\" мүгедектер"
+        );
+    }
+
+    #[test]
+    fn blank_fragments_are_skipped() {
+        assert_eq!(join_lines(["а", "  ", "", "б"]), "а б");
+    }
+}

@@ -1,0 +1,1 @@
+//! Words split across lines without a hyphen in narrow cells ("Қаржылан" + "д ы р у").
