@@ -8,7 +8,7 @@ use crate::view::{AppendixView, DecreeView, TableView};
 
 /// Relative widths of the nine appendix columns (№, organization, works, volume,
 /// conditions, pay, funding, demand, supply): text columns wide, counts narrow.
-const APPENDIX_WIDTHS: [f32; 9] = [3.2, 15.0, 15.0, 11.0, 14.0, 12.0, 9.0, 7.0, 7.0];
+const APPENDIX_WIDTHS: [f32; 9] = [3.0, 13.0, 14.0, 9.5, 24.0, 11.5, 8.5, 6.5, 6.5];
 const BODY_SIZE: f32 = 12.0;
 const TABLE_SIZE: f32 = 9.0;
 

@@ -57,7 +57,7 @@ fn stamp_id(bytes: &mut [u8]) -> Result<()> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn set_info(doc: &mut PdfDocument, meta: &PdfMeta) {

@@ -40,6 +40,18 @@ struct Prepared {
     /// Header row index (0 for body cells).
     row: usize,
     lines: Vec<LineBox>,
+    /// Font size; header cells shrink so their longest word fits the column.
+    size: f32,
+}
+
+impl Prepared {
+    fn lh(&self) -> f32 {
+        self.size * LEADING
+    }
+
+    fn height(&self, pad: f32) -> f32 {
+        self.lines.len().max(1) as f32 * self.lh() + 2.0 * pad
+    }
 }
 
 /// A table's geometry and wrapped cells.
@@ -58,20 +70,43 @@ impl Grid<'_> {
         self.header_heights.iter().sum()
     }
 
-    fn wrap(&self, cell: &Cell, col: usize, span: usize) -> Vec<LineBox> {
-        let end = (col + span.max(1)).min(self.xs.len() - 1);
-        let width = (self.xs[end] - self.xs[col] - 2.0 * self.style.pad).max(1.0);
+    fn inner_width(&self, col: usize, span: usize) -> f32 {
+        let (_, w) = self.x_span(col, span);
+        (w - 2.0 * self.style.pad).max(1.0)
+    }
+
+    fn wrap(&self, cell: &Cell, col: usize, span: usize, size: f32) -> Vec<LineBox> {
+        let width = self.inner_width(col, span);
         let run = Run {
             text: cell.text.clone(),
             bold: cell.bold,
         };
         let m = Measure {
-            size: self.style.size,
+            size,
             first_width: width,
             width,
             align: cell.align,
         };
         break_lines(&[run], m)
+    }
+
+    /// The size at which a header cell's longest unbreakable piece fits its column
+    /// (at most 25% smaller); pieces end at spaces, hyphens, slashes and before `(`.
+    fn fitting_size(&self, cell: &Cell, col: usize, span: usize) -> f32 {
+        let size = self.style.size;
+        let face = super::font::fonts().face(cell.bold);
+        let longest = cell
+            .text
+            .replace('(', " (")
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/'))
+            .map(|w| face.width(w, size))
+            .fold(0.0, f32::max);
+        let width = self.inner_width(col, span);
+        if longest > width {
+            (size * width / longest).max(size * 0.75)
+        } else {
+            size
+        }
     }
 
     fn x_span(&self, col: usize, span: usize) -> (f32, f32) {
@@ -142,8 +177,9 @@ fn prepare_header(grid: &mut Grid, rows: &[Vec<Cell>]) {
             for row_taken in taken.iter_mut().skip(r).take(rowspan) {
                 row_taken[col..col + span].iter_mut().for_each(|t| *t = true);
             }
-            let lines = grid.wrap(cell, col, span);
-            cells.push(Prepared { col, span, rowspan, row: r, lines });
+            let size = grid.fitting_size(cell, col, span);
+            let lines = grid.wrap(cell, col, span, size);
+            cells.push(Prepared { col, span, rowspan, row: r, lines, size });
             col += span;
         }
     }
@@ -155,11 +191,11 @@ fn prepare_header(grid: &mut Grid, rows: &[Vec<Cell>]) {
 fn header_heights(cells: &[Prepared], nrows: usize, style: &TableStyle) -> Vec<f32> {
     let mut h = vec![style.height(1); nrows];
     for c in cells.iter().filter(|c| c.rowspan == 1) {
-        h[c.row] = h[c.row].max(style.height(c.lines.len()));
+        h[c.row] = h[c.row].max(c.height(style.pad));
     }
     for c in cells.iter().filter(|c| c.rowspan > 1) {
         let have: f32 = h[c.row..c.row + c.rowspan].iter().sum();
-        let need = style.height(c.lines.len());
+        let need = c.height(style.pad);
         if need > have {
             h[c.row + c.rowspan - 1] += need - have;
         }
@@ -176,8 +212,9 @@ fn prepare_row(grid: &Grid, row: &[Cell]) -> Vec<Prepared> {
             break;
         }
         let span = cell.colspan.max(1).min(ncols - col);
-        let lines = grid.wrap(cell, col, span);
-        out.push(Prepared { col, span, rowspan: 1, row: 0, lines });
+        let size = grid.style.size;
+        let lines = grid.wrap(cell, col, span, size);
+        out.push(Prepared { col, span, rowspan: 1, row: 0, lines, size });
         col += span;
     }
     out
@@ -194,7 +231,7 @@ fn draw_header(cur: &mut Cursor, grid: &Grid) {
         let (x, w) = grid.x_span(c.col, c.span);
         let (y, bottom) = (row_tops[c.row], row_tops[c.row + c.rowspan]);
         boxed(cur, x, y, w, bottom - y);
-        let content = c.lines.len() as f32 * grid.style.lh;
+        let content = c.lines.len() as f32 * c.lh();
         let text_top = y + ((bottom - y) - content) / 2.0;
         draw_lines(cur, grid, c, 0..c.lines.len(), (x, text_top));
         record(cur, grid, c, None, (x, y, w, bottom - y), 0..c.lines.len());
@@ -260,8 +297,8 @@ fn draw_fragment(cur: &mut Cursor, grid: &Grid, row: &[Prepared], index: usize, 
 fn draw_lines(cur: &mut Cursor, grid: &Grid, c: &Prepared, range: std::ops::Range<usize>, at: (f32, f32)) {
     let (x, top) = at;
     for (k, line) in c.lines[range].iter().enumerate() {
-        let y = top + k as f32 * grid.style.lh;
-        cur.draw_line(line, x + grid.style.pad, y, grid.style.size);
+        let y = top + k as f32 * c.lh();
+        cur.draw_line(line, x + grid.style.pad, y, c.size);
     }
 }
 
