@@ -59,9 +59,15 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     let tera = templates::load(opts.templates.as_deref())?;
     let outputs: [(&str, Vec<u8>); 5] = [
         ("decree.yaml", yaml::to_string(&decree)?.into_bytes()),
-        ("appendix.html", html_of(&tera, &decree, Part::Appendix)?.into_bytes()),
+        (
+            "appendix.html",
+            html_of(&tera, &decree, Part::Appendix)?.into_bytes(),
+        ),
         ("appendix.pdf", pdf_of(&decree, Part::Appendix)?),
-        ("decree.html", html_of(&tera, &decree, Part::Decree)?.into_bytes()),
+        (
+            "decree.html",
+            html_of(&tera, &decree, Part::Decree)?.into_bytes(),
+        ),
         ("decree.pdf", pdf_of(&decree, Part::Decree)?),
     ];
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| Error::io(&opts.out_dir, e))?;
