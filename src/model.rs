@@ -237,6 +237,9 @@ pub enum RepairKind {
     ColumnMerge,
     /// A character misread by OCR, restored ("Хе" → "№").
     OcrFix,
+    /// Words of a justified line that the extraction printed one per line after
+    /// the line that followed them, put back in reading order.
+    ScatteredWords,
 }
 
 /// Something the parser was unsure of, with the raw line it concerns.
