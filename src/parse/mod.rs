@@ -135,7 +135,7 @@ fn assemble(s: &Sections, log: &mut Log) -> Decree {
 /// Repealed when the portal's status word says so.
 fn status_of(status_text: &str) -> Status {
     let t = status_text.to_lowercase();
-    if t.contains("күшін жойған") || t.contains("утратил") {
+    if t.contains("күшін жойған") || t.contains("утратил") || t.contains("утратив") {
         Status::Repealed
     } else {
         Status::InForce
