@@ -9,12 +9,13 @@ pub mod grammar;
 pub mod header;
 pub mod ocr;
 pub mod reorder;
+pub mod sign_spacing;
 pub mod structure;
 
 use crate::error::{Error, Result};
 use crate::lines::{split_lines, Line};
 use crate::model::{
-    Appendix, Clause, Decree, Repair, RepairKind, Signatory, Source, Status, Warning,
+    Appendix, Clause, Decree, Language, Repair, RepairKind, Signatory, Source, Status, Warning,
     SCHEMA_VERSION,
 };
 use sha2::{Digest, Sha256};
@@ -30,6 +31,7 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     let limit = preamble_end_index(&lines);
     log.repairs.extend(reorder::scattered_words(&mut lines, limit));
     let sections = structure::sections(&lines, file_name)?;
+    log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
     decree.source = source(bytes, file_name, lines.len());
     add_table(&mut decree, &sections, &lines[sections.table_start..], &mut log);
@@ -37,9 +39,23 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     Ok(decree)
 }
 
+/// The raw line number where the table region starts (the first table header
+/// line): what [`crate::table::reconstruct`] receives from here to the end.
+pub fn table_start_line(bytes: &[u8], file_name: &str) -> Result<usize> {
+    let text = crate::decode::decode(bytes, file_name)?;
+    let mut lines = split_lines(&text);
+    reject_empty(&lines, file_name)?;
+    let limit = preamble_end_index(&lines);
+    reorder::scattered_words(&mut lines, limit);
+    let sections = structure::sections(&lines, file_name)?;
+    Ok(lines.get(sections.table_start).map_or(lines.len() + 1, |l| l.no))
+}
+
 /// Repairs and warnings collected while building the decree.
 #[derive(Default)]
 struct Log {
+    /// The decree's language: some artifacts differ between the two.
+    language: Language,
     repairs: Vec<Repair>,
     warnings: Vec<Warning>,
 }
@@ -154,7 +170,19 @@ fn clean(block: &Block, log: &mut Log) -> String {
 
 /// One line with misread number signs restored, each fix logged.
 fn ocr_line(no: usize, text: &str, log: &mut Log) -> String {
-    let (fixed, fixes) = ocr::fix_number_signs(text);
+    let (spaced, fixes) = match log.language {
+        Language::Kk => sign_spacing::fix(text),
+        Language::Ru => (text.to_string(), Vec::new()),
+    };
+    for fix in fixes {
+        log.repairs.push(Repair {
+            kind: RepairKind::SpacedLetters,
+            line: no,
+            before: fix.before,
+            after: fix.after,
+        });
+    }
+    let (fixed, fixes) = ocr::fix_number_signs(&spaced);
     for fix in fixes {
         log.warn(no, format!("read \"{}\" as \"{}\" (OCR noise); please check", fix.before, fix.after));
         log.repairs.push(Repair {

@@ -50,7 +50,7 @@ fn move_before(lines: &mut [Line], at: usize, words: &[usize]) -> Repair {
         .filter(|l| !l.is_blank())
         .map(|l| l.text.trim())
         .collect::<Vec<_>>()
-        .join(" / ");
+        .join(" ");
     let mut region: Vec<Line> = lines[at..end].to_vec();
     let (mut moved, rest): (Vec<Line>, Vec<Line>) =
         region.drain(1..).partition(|l| !l.is_blank());
