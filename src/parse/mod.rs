@@ -30,6 +30,8 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     let mut log = Log::default();
     let limit = preamble_end_index(&lines);
     log.repairs.extend(reorder::scattered_words(&mut lines, limit));
+    let first = structure::sections(&lines, file_name)?;
+    displaced_links(&mut lines[..first.table_start], &mut log);
     let sections = structure::sections(&lines, file_name)?;
     log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
@@ -76,6 +78,30 @@ impl Log {
         self.warnings.sort_by_key(|w| w.line);
         decree.repairs = self.repairs;
         decree.warnings = self.warnings;
+    }
+}
+
+/// Puts hyperlinked words the export displaced back into their holes (above the
+/// table only), logging each move; a displaced piece without a certain hole is a warning.
+fn displaced_links(lines: &mut [Line], log: &mut Log) {
+    use crate::repair::displaced_link::{repair_line, Outcome};
+    for line in lines {
+        match repair_line(&line.text) {
+            Outcome::Moved(text) => {
+                log.repairs.push(Repair {
+                    kind: RepairKind::DisplacedLink,
+                    line: line.no,
+                    before: line.text.trim().to_string(),
+                    after: text.trim().to_string(),
+                });
+                line.text = text;
+            }
+            Outcome::Unsure(piece) => log.warn(
+                line.no,
+                format!("\"{piece}\" looks displaced from its place in the line, but its place is not certain; left as printed"),
+            ),
+            Outcome::Unchanged => {}
+        }
     }
 }
 
