@@ -11,7 +11,10 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String> {
         [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest, 3, path)?,
         [0xFF, 0xFE, rest @ ..] => utf16(rest, path, u16::from_le_bytes)?,
         [0xFE, 0xFF, rest @ ..] => utf16(rest, path, u16::from_be_bytes)?,
-        _ => utf8(bytes, 0, path)?,
+        _ => {
+            reject_nul(bytes, path)?;
+            utf8(bytes, 0, path)?
+        }
     };
     reject_binary(&text, path)?;
     Ok(unify_line_ends(&text).nfc().collect())
@@ -59,6 +62,20 @@ fn utf16(bytes: &[u8], path: &str, unit: fn([u8; 2]) -> u16) -> Result<String> {
         return Err(decode_error(path, out.as_bytes(), offset, "UTF-16 text with an odd number of bytes"));
     }
     Ok(out)
+}
+
+/// A NUL byte outside UTF-16 means a binary file (checked before UTF-8, so the
+/// message says "binary" rather than "not UTF-8").
+fn reject_nul(bytes: &[u8], path: &str) -> Result<()> {
+    match bytes.iter().position(|&b| b == 0) {
+        None => Ok(()),
+        Some(at) => Err(decode_error(
+            path,
+            &bytes[..at],
+            at,
+            "NUL byte: this looks like a binary file, not decree text",
+        )),
+    }
 }
 
 /// NUL and other control characters mean a binary file, not decree text.

@@ -33,6 +33,7 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     let first = structure::sections(&lines, file_name)?;
     displaced_links(&mut lines[..first.table_start], &mut log);
     let sections = structure::sections(&lines, file_name)?;
+    structure::check_table_complete(&lines, sections.table_start, file_name)?;
     log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
     decree.source = source(bytes, file_name, lines.len());

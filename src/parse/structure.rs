@@ -304,6 +304,9 @@ fn clauses(cur: &mut Cursor) -> Result<Vec<ClauseBlock>> {
         prev_blank = false;
         cur.at += 1;
     }
+    if clauses.is_empty() {
+        return Err(cur.expected(grammar::rule_in_words(Rule::clause_line)));
+    }
     Ok(clauses)
 }
 
@@ -396,4 +399,30 @@ fn appendix_title(cur: &mut Cursor) -> Result<Block> {
     }
     cur.at = (start + 12).min(cur.lines.len());
     Err(cur.expected(grammar::rule_in_words(Rule::table_header_line)))
+}
+
+/// The appendix table is printed in two parts, the second after "кестенің
+/// жалғасы" / "продолжение таблицы": a table region without that marker, or with
+/// nothing after it, is a decree cut off in the middle of its table.
+pub fn check_table_complete(lines: &[Line], table_start: usize, path: &str) -> Result<()> {
+    let region = &lines[table_start.min(lines.len())..];
+    let marker = region.iter().position(|l| is_continuation_marker(&l.text));
+    let rest_has_text = marker.is_some_and(|m| region[m + 1..].iter().any(|l| !l.is_blank()));
+    if rest_has_text {
+        return Ok(());
+    }
+    let mut cur = Cursor {
+        lines,
+        at: lines.len(),
+        path,
+    };
+    Err(cur.expected(
+        "the rest of the appendix table (its second part after \"кестенің жалғасы\" / \"продолжение таблицы\")",
+    ))
+}
+
+/// "кестенің жалғасы" / "продолжение таблицы", as printed between the table's parts.
+pub fn is_continuation_marker(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t.starts_with("кестенің жалғасы") || t.starts_with("продолжение таблицы") || t == "жалғасы"
 }
