@@ -103,7 +103,7 @@ impl<'a> Cursor<'a> {
             Some(line) => Error::Parse {
                 path,
                 line: line.no,
-                col: line.text.len() - line.text.trim_start().len() + 1,
+                col: line.text.chars().take_while(|c| c.is_whitespace()).count() + 1,
                 message: format!("expected {what}; found: «{}»", line.text.trim()),
             },
             None => {
@@ -228,7 +228,8 @@ fn header_complete(text: &str) -> bool {
     match repeal {
         None => text.trim_end().ends_with('.'),
         Some(at) => {
-            let rest = &text[reg + at..];
+            // Sliced from the lower-cased text: case mapping may change byte lengths.
+            let rest = &lower[reg + at..];
             let t = rest.trim_end();
             grammar::header_tokens(rest)
                 .iter()
