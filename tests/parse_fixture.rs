@@ -120,3 +120,18 @@ fn every_character_above_the_table_is_conserved_on_the_corpus() {
         }
     }
 }
+
+#[test]
+fn latin_lookalikes_are_matched_as_kazakh_and_kept_as_printed() {
+    let text = String::from_utf8(input()).unwrap();
+    let latin = text
+        .replacen("тіркелді", "тiркелдi", 1)
+        .replacen("ҚАУЛЫ ЕТЕДІ", "ҚАУЛЫ ЕТЕДI", 1)
+        .replacen("Үкіметінің", "Yкiметiнiң", 1);
+    let d = parse_decree(latin.as_bytes(), "latin.txt").expect("parses");
+    let clean = parse_decree(&input(), "input.txt").unwrap();
+    assert!(d.header_text.contains("тiркелдi"), "printed letters kept");
+    assert!(d.preamble.contains("Yкiметiнiң"));
+    assert_eq!(d.registration, clean.registration);
+    assert_eq!(d.clauses, clean.clauses);
+}

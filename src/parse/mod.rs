@@ -6,6 +6,7 @@
 //! metadata → table reconstruction → the typed [`Decree`].
 
 pub mod grammar;
+pub mod fold;
 pub mod header;
 pub mod ocr;
 pub mod reorder;
@@ -30,9 +31,10 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     let mut log = Log::default();
     let limit = preamble_end_index(&lines);
     log.repairs.extend(reorder::scattered_words(&mut lines, limit));
-    let first = structure::sections(&lines, file_name)?;
+    let first = structure::sections(&folded(&lines), file_name)?;
     displaced_links(&mut lines[..first.table_start], &mut log);
-    let sections = structure::sections(&lines, file_name)?;
+    let mut sections = structure::sections(&folded(&lines), file_name)?;
+    structure::restore_printed(&mut sections, &lines);
     structure::check_table_complete(&lines, sections.table_start, file_name)?;
     log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
@@ -50,7 +52,7 @@ pub fn table_start_line(bytes: &[u8], file_name: &str) -> Result<usize> {
     reject_empty(&lines, file_name)?;
     let limit = preamble_end_index(&lines);
     reorder::scattered_words(&mut lines, limit);
-    let sections = structure::sections(&lines, file_name)?;
+    let sections = structure::sections(&folded(&lines), file_name)?;
     Ok(lines.get(sections.table_start).map_or(lines.len() + 1, |l| l.no))
 }
 
@@ -80,6 +82,17 @@ impl Log {
         decree.repairs = self.repairs;
         decree.warnings = self.warnings;
     }
+}
+
+/// The lines with Latin look-alikes folded, for finding the structure.
+fn folded(lines: &[Line]) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|l| Line {
+            text: fold::fold(&l.text),
+            ..l.clone()
+        })
+        .collect()
 }
 
 /// Puts hyperlinked words the export displaced back into their holes (above the
@@ -123,7 +136,7 @@ fn reject_empty(lines: &[Line], path: &str) -> Result<()> {
 fn preamble_end_index(lines: &[Line]) -> usize {
     lines
         .iter()
-        .position(|l| structure::is_preamble_end(&l.text))
+        .position(|l| structure::is_preamble_end(&fold::fold(&l.text)))
         .map_or(0, |i| i + 1)
 }
 
@@ -144,7 +157,8 @@ fn source(bytes: &[u8], file_name: &str, lines: usize) -> Source {
 fn assemble(s: &Sections, log: &mut Log) -> Decree {
     let header_text = clean(&s.header, log);
     let notes: Vec<String> = s.notes.iter().map(|n| clean(n, log)).collect();
-    let meta = header::read(&header_text, &notes);
+    let folded_notes: Vec<String> = notes.iter().map(|n| fold::fold(n)).collect();
+    let meta = header::read(&fold::fold(&header_text), &folded_notes);
     let status_text = s.status.text();
     let status = status_of(&status_text);
     let mut decree = Decree {
@@ -177,7 +191,7 @@ fn assemble(s: &Sections, log: &mut Log) -> Decree {
 
 /// Repealed when the portal's status word says so.
 fn status_of(status_text: &str) -> Status {
-    let t = status_text.to_lowercase();
+    let t = fold::fold(status_text).to_lowercase();
     if t.contains("күшін жойған") || t.contains("утратил") || t.contains("утратив") {
         Status::Repealed
     } else {
@@ -293,7 +307,10 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     if decree.registration.is_none() {
         log.warn(line, "no state registration found in the header");
     }
-    if decree.status == Status::Repealed && decree.repealed_by.is_none() {
+    let expired = ["мерзімінің аяқталуына", "истечением срока", "истечения срока"]
+        .iter()
+        .any(|k| decree.header_text.contains(k) || decree.notes.iter().any(|n| n.contains(k)));
+    if decree.status == Status::Repealed && decree.repealed_by.is_none() && !expired {
         log.warn(line, "the decree is repealed but no repealing act is named");
     }
 }

@@ -427,3 +427,37 @@ pub fn is_continuation_marker(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     t.starts_with("кестенің жалғасы") || t.starts_with("продолжение таблицы") || t == "жалғасы"
 }
+
+/// Puts the printed text (Latin look-alikes and all) back into sections found on
+/// folded lines; a clause's first line keeps only what follows its number.
+pub fn restore_printed(s: &mut Sections, printed: &[Line]) {
+    let by_no: std::collections::BTreeMap<usize, &str> =
+        printed.iter().map(|l| (l.no, l.text.as_str())).collect();
+    let restore = |b: &mut Block| {
+        for (no, text) in &mut b.lines {
+            if let Some(p) = by_no.get(no) {
+                *text = p.to_string();
+            }
+        }
+    };
+    for b in [
+        &mut s.title,
+        &mut s.status,
+        &mut s.header,
+        &mut s.preamble,
+        &mut s.signatory,
+        &mut s.approval,
+        &mut s.appendix_title,
+    ] {
+        restore(b);
+    }
+    s.notes.iter_mut().for_each(restore);
+    for c in &mut s.clauses {
+        restore(&mut c.block);
+        if let Some((_, text)) = c.block.lines.first_mut() {
+            if let Some((_, at)) = grammar::clause_start(text) {
+                *text = text[at..].to_string();
+            }
+        }
+    }
+}

@@ -35,10 +35,14 @@ pub fn repair_line(line: &str) -> Outcome {
 }
 
 /// Splits a trailing decree verb ("ҚАУЛЫ ЕТЕДІ:") off, so the word before it can be seen.
+/// Latin look-alikes ("ЕТЕДI") are matched as Kazakh letters.
 fn split_decree_verb(body: &str) -> (&str, &str) {
+    let folded = crate::parse::fold::fold(body);
     for verb in [" ҚАУЛЫ ЕТЕДІ:", " ПОСТАНОВЛЯЕТ:"] {
-        if let Some(head) = body.strip_suffix(verb) {
-            return (head, &body[head.len()..]);
+        if folded.ends_with(verb) {
+            let keep = body.chars().count() - verb.chars().count();
+            let at = body.char_indices().nth(keep).map_or(body.len(), |(i, _)| i);
+            return (&body[..at], &body[at..]);
         }
     }
     (body, "")
