@@ -59,7 +59,12 @@ fn utf16(bytes: &[u8], path: &str, unit: fn([u8; 2]) -> u16) -> Result<String> {
     }
     if bytes.len() % 2 == 1 {
         let offset = 2 + bytes.len() - 1;
-        return Err(decode_error(path, out.as_bytes(), offset, "UTF-16 text with an odd number of bytes"));
+        return Err(decode_error(
+            path,
+            out.as_bytes(),
+            offset,
+            "UTF-16 text with an odd number of bytes",
+        ));
     }
     Ok(out)
 }
@@ -131,8 +136,14 @@ mod tests {
 
     #[test]
     fn decodes_utf16_both_byte_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Қаулы".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Қаулы".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Қаулы".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Қаулы".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&le, "f").unwrap(), "Қаулы");
         assert_eq!(decode(&be, "f").unwrap(), "Қаулы");
     }
@@ -146,7 +157,9 @@ mod tests {
 
     #[test]
     fn nul_bytes_are_a_binary_file() {
-        let err = decode(b"PK\x03\x04\x00\x00", "z.zip").unwrap_err().to_string();
+        let err = decode(b"PK\x03\x04\x00\x00", "z.zip")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("binary"), "{err}");
     }
 

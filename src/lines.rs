@@ -86,7 +86,15 @@ mod tests {
     fn three_blank_lines_are_a_page_break_and_stay() {
         assert_eq!(
             breaks("a\n\n\n\nb\n\nc\n"),
-            [(1, false), (2, false), (3, false), (4, false), (5, true), (6, false), (7, false)]
+            [
+                (1, false),
+                (2, false),
+                (3, false),
+                (4, false),
+                (5, true),
+                (6, false),
+                (7, false)
+            ]
         );
     }
 

@@ -22,15 +22,27 @@ fn fields(d: &Decree) -> Vec<(&'static str, String)> {
         ("preamble", d.preamble.clone()),
         ("clauses", format!("{:?}", d.clauses)),
         ("signatory", format!("{:?}", d.signatory)),
-        ("approval", app.map(|a| a.approval.clone()).unwrap_or_default()),
-        ("appendix_title", app.map(|a| a.title.clone()).unwrap_or_default()),
+        (
+            "approval",
+            app.map(|a| a.approval.clone()).unwrap_or_default(),
+        ),
+        (
+            "appendix_title",
+            app.map(|a| a.title.clone()).unwrap_or_default(),
+        ),
     ]
 }
 
 fn normalize(s: &str) -> String {
     let s: String = s
         .chars()
-        .map(|c| if matches!(c, '«' | '»' | '“' | '”' | '„') { '"' } else { c })
+        .map(|c| {
+            if matches!(c, '«' | '»' | '“' | '”' | '„') {
+                '"'
+            } else {
+                c
+            }
+        })
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

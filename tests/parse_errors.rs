@@ -34,9 +34,15 @@ fn assert_rejected(name: &str, bytes: &[u8], expect_line: usize, words: &str) {
     let prefix = format!("{name}:{expect_line}:");
     assert!(stderr.contains(&prefix), "{name}: no {prefix} in: {stderr}");
     let after = &stderr[stderr.find(&prefix).unwrap() + prefix.len()..];
-    assert!(after.starts_with(|c: char| c.is_ascii_digit()), "{name}: no column: {stderr}");
+    assert!(
+        after.starts_with(|c: char| c.is_ascii_digit()),
+        "{name}: no column: {stderr}"
+    );
     assert!(stderr.contains(words), "{name}: «{words}» not in: {stderr}");
-    assert!(!dir.path().join("out.yaml").exists(), "{name}: output left behind");
+    assert!(
+        !dir.path().join("out.yaml").exists(),
+        "{name}: output left behind"
+    );
     let files = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(files, 1, "{name}: stray files left in the output directory");
 }
@@ -49,7 +55,12 @@ fn empty_file_is_rejected() {
 
 #[test]
 fn binary_file_is_rejected_at_its_first_control_byte() {
-    assert_rejected("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, "binary");
+    assert_rejected(
+        "image.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        3,
+        "binary",
+    );
 }
 
 #[test]
@@ -76,12 +87,19 @@ fn decree_cut_off_before_its_clauses_is_rejected() {
 fn decree_cut_off_in_the_middle_of_its_table_is_rejected() {
     let text = String::from_utf8(fixture()).unwrap();
     let cut: String = text.lines().take(700).collect::<Vec<_>>().join("\n");
-    assert_rejected("cut-table.txt", cut.as_bytes(), 700, "rest of the appendix table");
+    assert_rejected(
+        "cut-table.txt",
+        cut.as_bytes(),
+        700,
+        "rest of the appendix table",
+    );
 }
 
 #[test]
 fn decree_without_its_preamble_end_names_the_line() {
-    let text = String::from_utf8(fixture()).unwrap().replace("ҚАУЛЫ ЕТЕДІ:", "бекітеді.");
+    let text = String::from_utf8(fixture())
+        .unwrap()
+        .replace("ҚАУЛЫ ЕТЕДІ:", "бекітеді.");
     assert_rejected("no-verb.txt", text.as_bytes(), 14, "ҚАУЛЫ ЕТЕДІ");
 }
 
@@ -89,7 +107,10 @@ fn decree_without_its_preamble_end_names_the_line() {
 fn exit_code_is_0_when_clean_and_3_with_warnings_and_the_yaml_is_written() {
     for path in [FIXTURE, "fixtures/corpus/train/t0020.txt"] {
         let bytes = std::fs::read(path).unwrap();
-        let warnings = qauly::parse::parse_decree(&bytes, "x.txt").unwrap().warnings.len();
+        let warnings = qauly::parse::parse_decree(&bytes, "x.txt")
+            .unwrap()
+            .warnings
+            .len();
         let (out, dir) = parse_file("x.txt", &bytes);
         let expected = if warnings == 0 { 0 } else { 3 };
         assert_eq!(out.status.code(), Some(expected), "{path}");
@@ -117,12 +138,17 @@ fn stdin_input_writes_yaml_to_stdout() {
     child.stdin.take().unwrap().write_all(&fixture()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(matches!(out.status.code(), Some(0 | 3)));
-    assert!(String::from_utf8(out.stdout).unwrap().contains("file: <stdin>"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("file: <stdin>"));
 }
 
 #[test]
 fn missing_input_argument_is_a_usage_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_qauly")).arg("parse").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_qauly"))
+        .arg("parse")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 

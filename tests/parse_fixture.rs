@@ -65,7 +65,11 @@ fn assert_conserved(bytes: &[u8], name: &str) {
     let table_at = table_start_line(bytes, name).unwrap();
     let text = qauly::decode::decode(bytes, name).unwrap();
     let input = chars(text.split('\n').take(table_at - 1));
-    let clause_numbers: Vec<String> = decree.clauses.iter().map(|c| format!("{}.", c.number)).collect();
+    let clause_numbers: Vec<String> = decree
+        .clauses
+        .iter()
+        .map(|c| format!("{}.", c.number))
+        .collect();
     let mut fields: Vec<&str> = vec![
         &decree.title,
         &decree.status_text,
@@ -80,7 +84,13 @@ fn assert_conserved(bytes: &[u8], name: &str) {
     for a in &decree.appendices {
         fields.extend([a.approval.as_str(), a.title.as_str()]);
     }
-    fields.extend(decree.residue.iter().filter(|r| r.line < table_at).map(|r| r.text.as_str()));
+    fields.extend(
+        decree
+            .residue
+            .iter()
+            .filter(|r| r.line < table_at)
+            .map(|r| r.text.as_str()),
+    );
     let mut output = chars(fields);
     for r in decree.repairs.iter().filter(|r| r.line < table_at) {
         for (c, n) in chars([r.after.as_str()]) {
@@ -97,11 +107,17 @@ fn assert_conserved(bytes: &[u8], name: &str) {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .filter_map(|c| {
-            let (i, o) = (input.get(c).copied().unwrap_or(0), output.get(c).copied().unwrap_or(0));
+            let (i, o) = (
+                input.get(c).copied().unwrap_or(0),
+                output.get(c).copied().unwrap_or(0),
+            );
             (i != o).then_some((*c, i, o))
         })
         .collect();
-    assert!(diff.is_empty(), "{name}: characters in vs out differ (char, in, out): {diff:?}");
+    assert!(
+        diff.is_empty(),
+        "{name}: characters in vs out differ (char, in, out): {diff:?}"
+    );
 }
 
 #[test]
@@ -112,9 +128,16 @@ fn every_character_above_the_table_is_conserved_on_the_fixture() {
 #[test]
 fn every_character_above_the_table_is_conserved_on_the_corpus() {
     for dir in ["fixtures/corpus/train", "fixtures/corpus/train-ru"] {
-        let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         names.sort();
-        for path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        for path in names
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             assert_conserved(&std::fs::read(path).unwrap(), &name);
         }

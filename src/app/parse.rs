@@ -47,16 +47,22 @@ fn read_input(input: &Path) -> Result<(Vec<u8>, String)> {
         return Ok((bytes, "<stdin>".to_string()));
     }
     let bytes = std::fs::read(input).map_err(|e| Error::io(input, e))?;
-    let name = input
-        .file_name()
-        .map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = input.file_name().map_or_else(
+        || input.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     Ok((bytes, name))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file_name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{file_name}.qauly-tmp-{}", std::process::id()));
     let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {

@@ -92,12 +92,32 @@ fn date(pair: Pair<'_, Rule>) -> Option<Date> {
 }
 
 const KK_MONTHS: &[&str] = &[
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-    "қараша", "желтоқсан",
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
 ];
 const RU_MONTHS: &[&str] = &[
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-    "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 fn month_index(names: &[&str], name: &str) -> Option<u8> {
@@ -149,7 +169,10 @@ mod tests {
     #[test]
     fn preamble_end_is_found_inside_a_line() {
         assert!(matches(Rule::preamble_end_line, "Қаулысына ҚАУЛЫ ЕТЕДІ:"));
-        assert!(matches(Rule::preamble_end_line, "акимат района ПОСТАНОВЛЯЕТ:"));
+        assert!(matches(
+            Rule::preamble_end_line,
+            "акимат района ПОСТАНОВЛЯЕТ:"
+        ));
         assert!(!matches(Rule::preamble_end_line, "қаулысымен бекітілген"));
     }
 
@@ -169,7 +192,10 @@ mod tests {
 
     #[test]
     fn approval_block_ends_with_qosymsha() {
-        assert!(matches(Rule::approval_end_line, " қаулысымен бекітілген қосымша"));
+        assert!(matches(
+            Rule::approval_end_line,
+            " қаулысымен бекітілген қосымша"
+        ));
         assert!(!matches(Rule::approval_end_line, "қосымшаға сәйкес"));
     }
 
@@ -177,8 +203,14 @@ mod tests {
     fn table_header_starts_with_number_sign_or_column_word() {
         assert!(matches(Rule::table_header_line, "№ Ұйымдардың атауы"));
         assert!(matches(Rule::table_header_line, "№"));
-        assert!(matches(Rule::table_header_line, "Қоғамдық жұмыстардың көлемі"));
-        assert!(!matches(Rule::table_header_line, "қоғамдық жұмыстардың түрлері"));
+        assert!(matches(
+            Rule::table_header_line,
+            "Қоғамдық жұмыстардың көлемі"
+        ));
+        assert!(!matches(
+            Rule::table_header_line,
+            "қоғамдық жұмыстардың түрлері"
+        ));
         assert!(!matches(Rule::table_header_line, "Ақсу ауданы бойынша"));
     }
 

@@ -29,9 +29,11 @@ pub fn read(header: &str, notes: &[String]) -> Meta {
     let reg_start = reg_at.map_or(header.len(), |at| sentence_start(header, at));
     let repeal_at = first_of(header, REPEALED, reg_at.unwrap_or(0));
     let reg_end = repeal_at.unwrap_or(header.len()).max(reg_start);
-    let repealed_by = repeal_at
-        .and_then(|at| repeal(&header[at..]))
-        .or_else(|| notes.iter().find_map(|n| first_of(n, REPEALED, 0).and_then(|at| repeal(&n[at..]))));
+    let repealed_by = repeal_at.and_then(|at| repeal(&header[at..])).or_else(|| {
+        notes
+            .iter()
+            .find_map(|n| first_of(n, REPEALED, 0).and_then(|at| repeal(&n[at..])))
+    });
     Meta {
         act: act(&header[..reg_start]),
         registration: reg_at.map(|_| registration(&header[reg_start..reg_end])),
@@ -41,7 +43,10 @@ pub fn read(header: &str, notes: &[String]) -> Meta {
 
 /// Byte offset of the first of `keys` in `text` at or after `from`.
 fn first_of(text: &str, keys: &[&str], from: usize) -> Option<usize> {
-    keys.iter().filter_map(|k| text[from..].find(k)).min().map(|i| i + from)
+    keys.iter()
+        .filter_map(|k| text[from..].find(k))
+        .min()
+        .map(|i| i + from)
 }
 
 /// Where the sentence holding byte `at` starts: after the last ". " or ", " before it.
@@ -142,7 +147,11 @@ fn kk_kind(sentence: &str) -> String {
         ("бұйры", "бұйрық"),
         ("өкім", "өкім"),
     ];
-    let last = sentence.split_whitespace().last().unwrap_or("").to_lowercase();
+    let last = sentence
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     KINDS
         .iter()
         .find(|(stem, _)| last.starts_with(stem))
@@ -233,7 +242,10 @@ mod tests {
         );
         assert_eq!(m.act.kind, "қаулы");
         assert_eq!(m.act.issuer, "Алматы облысы Қарасай ауданы әкімдігі");
-        assert_eq!((m.act.date, m.act.number.as_str()), (d(2014, 7, 3), "7-1548"));
+        assert_eq!(
+            (m.act.date, m.act.number.as_str()),
+            (d(2014, 7, 3), "7-1548")
+        );
         let reg = m.registration.unwrap();
         assert_eq!(reg.authority, "Алматы облысының Әділет департаменті");
         assert_eq!((reg.date, reg.number.as_str()), (d(2014, 8, 5), "2793"));
@@ -255,10 +267,16 @@ mod tests {
         assert_eq!(m.act.date, d(2011, 3, 14));
         let reg = m.registration.unwrap();
         assert_eq!(reg.authority, "Управление юстиции Байзакского района");
-        assert_eq!((reg.date, reg.number.as_str()), (d(2011, 3, 25), "2-16-118"));
+        assert_eq!(
+            (reg.date, reg.number.as_str()),
+            (d(2011, 3, 25), "2-16-118")
+        );
         let rep = m.repealed_by.unwrap();
         assert_eq!(rep.issuer, "Акимат Байзакского района Жамбылской области");
-        assert_eq!((rep.date, rep.number.as_str()), (d(2012, 11, 21), "11-1449"));
+        assert_eq!(
+            (rep.date, rep.number.as_str()),
+            (d(2012, 11, 21), "11-1449")
+        );
     }
 
     #[test]
@@ -281,6 +299,9 @@ mod tests {
             &[],
         );
         assert_eq!(m.repealed_by, None);
-        assert_eq!(m.registration.unwrap().authority, "Департамент юстиции Алматинской области");
+        assert_eq!(
+            m.registration.unwrap().authority,
+            "Департамент юстиции Алматинской области"
+        );
     }
 }

@@ -5,8 +5,8 @@
 //! sections (grammar) → per-block repairs (OCR, displaced links) → header
 //! metadata → table reconstruction → the typed [`Decree`].
 
-pub mod grammar;
 pub mod fold;
+pub mod grammar;
 pub mod header;
 pub mod ocr;
 pub mod reorder;
@@ -30,7 +30,8 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     reject_empty(&lines, file_name)?;
     let mut log = Log::default();
     let limit = preamble_end_index(&lines);
-    log.repairs.extend(reorder::scattered_words(&mut lines, limit));
+    log.repairs
+        .extend(reorder::scattered_words(&mut lines, limit));
     let first = structure::sections(&folded(&lines), file_name)?;
     displaced_links(&mut lines[..first.table_start], &mut log);
     let mut sections = structure::sections(&folded(&lines), file_name)?;
@@ -39,7 +40,12 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
     decree.source = source(bytes, file_name, lines.len());
-    add_table(&mut decree, &sections, &lines[sections.table_start..], &mut log);
+    add_table(
+        &mut decree,
+        &sections,
+        &lines[sections.table_start..],
+        &mut log,
+    );
     log.finish(&mut decree);
     Ok(decree)
 }
@@ -53,7 +59,9 @@ pub fn table_start_line(bytes: &[u8], file_name: &str) -> Result<usize> {
     let limit = preamble_end_index(&lines);
     reorder::scattered_words(&mut lines, limit);
     let sections = structure::sections(&folded(&lines), file_name)?;
-    Ok(lines.get(sections.table_start).map_or(lines.len() + 1, |l| l.no))
+    Ok(lines
+        .get(sections.table_start)
+        .map_or(lines.len() + 1, |l| l.no))
 }
 
 /// Repairs and warnings collected while building the decree.
@@ -192,7 +200,8 @@ fn assemble(s: &Sections, log: &mut Log) -> Decree {
 /// Repealed when the portal's status word says so.
 fn status_of(status_text: &str) -> Status {
     let t = fold::fold(status_text).to_lowercase();
-    if t.contains("күшін жойған") || t.contains("утратил") || t.contains("утратив") {
+    if t.contains("күшін жойған") || t.contains("утратил") || t.contains("утратив")
+    {
         Status::Repealed
     } else {
         Status::InForce
@@ -225,7 +234,13 @@ fn ocr_line(no: usize, text: &str, log: &mut Log) -> String {
     }
     let (fixed, fixes) = ocr::fix_number_signs(&spaced);
     for fix in fixes {
-        log.warn(no, format!("read \"{}\" as \"{}\" (OCR noise); please check", fix.before, fix.after));
+        log.warn(
+            no,
+            format!(
+                "read \"{}\" as \"{}\" (OCR noise); please check",
+                fix.before, fix.after
+            ),
+        );
         log.repairs.push(Repair {
             kind: RepairKind::OcrFix,
             line: no,
@@ -243,7 +258,10 @@ fn preamble(block: &Block, log: &mut Log) -> String {
         return text;
     };
     let line = block.lines.last().map_or(0, |l| l.0);
-    log.warn(line, format!("read \"{printed}\" as \"{verb}\" (OCR noise); please check"));
+    log.warn(
+        line,
+        format!("read \"{printed}\" as \"{verb}\" (OCR noise); please check"),
+    );
     log.repairs.push(Repair {
         kind: RepairKind::OcrFix,
         line,
@@ -257,7 +275,13 @@ fn preamble(block: &Block, log: &mut Log) -> String {
 fn clause(c: &structure::ClauseBlock, log: &mut Log) -> Clause {
     if let Some(printed) = &c.printed_number {
         let line = c.block.first_line();
-        log.warn(line, format!("clause printed as \"{printed}.\" read as \"{}.\" from the sequence; please check", c.number));
+        log.warn(
+            line,
+            format!(
+                "clause printed as \"{printed}.\" read as \"{}.\" from the sequence; please check",
+                c.number
+            ),
+        );
         log.repairs.push(Repair {
             kind: RepairKind::OcrFix,
             line,
@@ -297,8 +321,15 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     let (date, number) = approval_date_and_number(&approval);
     if decree.act.date.is_none() {
         decree.act.date = date;
-        let how = if date.is_some() { "taken from the appendix approval block" } else { "left empty" };
-        log.warn(line, format!("the act's date could not be read in the header; {how}"));
+        let how = if date.is_some() {
+            "taken from the appendix approval block"
+        } else {
+            "left empty"
+        };
+        log.warn(
+            line,
+            format!("the act's date could not be read in the header; {how}"),
+        );
     }
     if decree.act.number.is_empty() {
         decree.act.number = number.unwrap_or_default();
@@ -307,9 +338,13 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     if decree.registration.is_none() {
         log.warn(line, "no state registration found in the header");
     }
-    let expired = ["мерзімінің аяқталуына", "истечением срока", "истечения срока"]
-        .iter()
-        .any(|k| decree.header_text.contains(k) || decree.notes.iter().any(|n| n.contains(k)));
+    let expired = [
+        "мерзімінің аяқталуына",
+        "истечением срока",
+        "истечения срока",
+    ]
+    .iter()
+    .any(|k| decree.header_text.contains(k) || decree.notes.iter().any(|n| n.contains(k)));
     if decree.status == Status::Repealed && decree.repealed_by.is_none() && !expired {
         log.warn(line, "the decree is repealed but no repealing act is named");
     }

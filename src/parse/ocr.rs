@@ -62,14 +62,19 @@ pub fn near_decree_verb(line: &str) -> Option<(String, &'static str)> {
 fn capital_run(line: &str) -> Option<String> {
     let mut best: Vec<&str> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    for w in line.split_whitespace().map(|w| w.trim_end_matches([':', '.', ','])) {
+    for w in line
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([':', '.', ',']))
+    {
         let upper = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
         if upper {
             run.push(w);
         } else {
             run.clear();
         }
-        if run.iter().map(|w| w.chars().count()).sum::<usize>() > best.iter().map(|w| w.chars().count()).sum::<usize>() {
+        if run.iter().map(|w| w.chars().count()).sum::<usize>()
+            > best.iter().map(|w| w.chars().count()).sum::<usize>()
+        {
             best = run.clone();
         }
     }
@@ -86,7 +91,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for j in 0..b.len() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != b[j]))
+                .min(row[j] + 1)
+                .min(cur + 1);
             prev = cur;
         }
     }
@@ -101,7 +108,13 @@ mod tests {
     fn misread_number_sign_before_a_number_is_restored() {
         let (line, fixes) = fix_number_signs("19 маусымдағы Хе 836 Қазақстан");
         assert_eq!(line, "19 маусымдағы № 836 Қазақстан");
-        assert_eq!(fixes, [Fix { before: "Хе 836".into(), after: "№ 836".into() }]);
+        assert_eq!(
+            fixes,
+            [Fix {
+                before: "Хе 836".into(),
+                after: "№ 836".into()
+            }]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::lines::Line;
 use crate::model::{Repair, RepairKind};
 
 /// Reorders scattered words in `lines[..limit]`; returns the repairs made.
-pub fn scattered_words(lines: &mut Vec<Line>, limit: usize) -> Vec<Repair> {
+pub fn scattered_words(lines: &mut [Line], limit: usize) -> Vec<Repair> {
     let mut repairs = Vec::new();
     let mut i = 0;
     while i < limit.min(lines.len()) {
@@ -52,8 +52,7 @@ fn move_before(lines: &mut [Line], at: usize, words: &[usize]) -> Repair {
         .collect::<Vec<_>>()
         .join(" ");
     let mut region: Vec<Line> = lines[at..end].to_vec();
-    let (mut moved, rest): (Vec<Line>, Vec<Line>) =
-        region.drain(1..).partition(|l| !l.is_blank());
+    let (mut moved, rest): (Vec<Line>, Vec<Line>) = region.drain(1..).partition(|l| !l.is_blank());
     moved.push(region.remove(0));
     moved.extend(rest);
     let after = moved
@@ -83,10 +82,20 @@ mod tests {
             "РҚАО ескертпесі. Құжаттың\nорфографиясы сақталған.\n\nмәтінінде\n\nмен\n\n\"Халықты жұмыспен",
         );
         let repairs = scattered_words(&mut lines, 8);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).filter(|t| !t.is_empty()).collect();
+        let texts: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
         assert_eq!(
             texts,
-            ["РҚАО ескертпесі. Құжаттың", "мәтінінде", "мен", "орфографиясы сақталған.", "\"Халықты жұмыспен"]
+            [
+                "РҚАО ескертпесі. Құжаттың",
+                "мәтінінде",
+                "мен",
+                "орфографиясы сақталған.",
+                "\"Халықты жұмыспен"
+            ]
         );
         assert_eq!(repairs.len(), 1);
         assert_eq!(repairs[0].line, 2);

@@ -15,7 +15,10 @@ pub fn fix(line: &str) -> (String, Vec<Fix>) {
         let (head, tail) = rest.split_at(at);
         out.push_str(head);
         let after = &tail["№ ".len()..];
-        let number: String = after.chars().take_while(|c| c.is_ascii_digit() || "-/".contains(*c)).collect();
+        let number: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "-/".contains(*c))
+            .collect();
         let issue = !number.is_empty() && after[number.len()..].starts_with('(');
         let after_paren = out.trim_end().ends_with(')') && !number.is_empty();
         if issue || after_paren {

@@ -107,12 +107,17 @@ impl<'a> Cursor<'a> {
                 message: format!("expected {what}; found: «{}»", line.text.trim()),
             },
             None => {
-                let (line, col) = self.lines.last().map_or((1, 1), |l| (l.no, l.text.chars().count() + 1));
+                let (line, col) = self
+                    .lines
+                    .last()
+                    .map_or((1, 1), |l| (l.no, l.text.chars().count() + 1));
                 Error::Parse {
                     path,
                     line,
                     col,
-                    message: format!("expected {what}, but the text ends here (is the file cut off?)"),
+                    message: format!(
+                        "expected {what}, but the text ends here (is the file cut off?)"
+                    ),
                 }
             }
         }
@@ -182,7 +187,9 @@ fn header(cur: &mut Cursor) -> Result<Block> {
         }
     }
     if block.lines.is_empty() {
-        return Err(cur.expected("the header sentence (the act, its date and number, its registration)"));
+        return Err(
+            cur.expected("the header sentence (the act, its date and number, its registration)")
+        );
     }
     Ok(block)
 }
@@ -221,10 +228,15 @@ fn header_complete(text: &str) -> bool {
         return false;
     };
     let after = &lower[reg..];
-    let repeal = ["күші жойылды", "утратило силу", "утратил силу", "күшін жойды"]
-        .iter()
-        .filter_map(|k| after.find(k))
-        .min();
+    let repeal = [
+        "күші жойылды",
+        "утратило силу",
+        "утратил силу",
+        "күшін жойды",
+    ]
+    .iter()
+    .filter_map(|k| after.find(k))
+    .min();
     match repeal {
         None => text.trim_end().ends_with('.'),
         Some(at) => {
@@ -270,7 +282,8 @@ fn preamble(cur: &mut Cursor) -> Result<Block> {
         if is_preamble_end(&line.text) {
             return Ok(block);
         }
-        if grammar::clause_start(&line.text).is_some_and(|(n, _)| n == "1") && block.lines.len() > 1 {
+        if grammar::clause_start(&line.text).is_some_and(|(n, _)| n == "1") && block.lines.len() > 1
+        {
             break;
         }
     }
@@ -353,7 +366,9 @@ fn signatory(cur: &mut Cursor) -> Result<Block> {
     for _ in 0..3 {
         let Some(line) = cur.take() else { break };
         block.push(line);
-        if grammar::matches(Rule::name_only_line, &line.text) || grammar::signatory(&line.text).is_some() {
+        if grammar::matches(Rule::name_only_line, &line.text)
+            || grammar::signatory(&line.text).is_some()
+        {
             return Ok(block);
         }
     }
@@ -367,7 +382,10 @@ fn approval(cur: &mut Cursor, language: Language) -> Result<Block> {
     let mut block = Block::default();
     for _ in 0..16 {
         let Some(line) = cur.peek() else { break };
-        if language == Language::Ru && grammar::matches(Rule::title_start_ru_line, &line.text) && !block.lines.is_empty() {
+        if language == Language::Ru
+            && grammar::matches(Rule::title_start_ru_line, &line.text)
+            && !block.lines.is_empty()
+        {
             return Ok(block);
         }
         block.push(cur.take().expect("peeked"));

@@ -28,7 +28,11 @@ pub fn repair_line(line: &str) -> Outcome {
     let holes = holes(kept);
     if holes.len() != 1 {
         // A glued piece is surely displaced; a capitalized last word usually is not.
-        return if glued { Outcome::Unsure(piece.to_string()) } else { Outcome::Unchanged };
+        return if glued {
+            Outcome::Unsure(piece.to_string())
+        } else {
+            Outcome::Unchanged
+        };
     }
     let filled = fill(kept, holes[0], piece);
     Outcome::Moved(format!("{}{filled}{verb}", &line[..indent]))
@@ -89,7 +93,8 @@ fn last_capitalized_word(body: &str) -> Option<(&str, &str)> {
         return Some((head.trim_end(), last));
     }
     let (head2, item) = head.trim_end().rsplit_once(' ')?;
-    let numbered = item.ends_with(')') && item[..item.len() - 1].chars().all(|c| c.is_ascii_digit());
+    let numbered =
+        item.ends_with(')') && item[..item.len() - 1].chars().all(|c| c.is_ascii_digit());
     (numbered && item.len() > 1).then(|| (head2.trim_end(), &body[head2.len() + 1..]))
 }
 
@@ -159,7 +164,10 @@ mod tests {
 
     #[test]
     fn act_number_glued_after_the_full_stop_goes_after_the_date() {
-        assert_eq!(moved("22.08.2016  қаулысымен.№ 8-1234"), "22.08.2016 № 8-1234 қаулысымен.");
+        assert_eq!(
+            moved("22.08.2016  қаулысымен.№ 8-1234"),
+            "22.08.2016 № 8-1234 қаулысымен."
+        );
     }
 
     #[test]
