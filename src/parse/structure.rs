@@ -182,7 +182,7 @@ fn header(cur: &mut Cursor) -> Result<Block> {
             break;
         }
         block.push(cur.take().expect("peeked"));
-        if header_complete(&block.text()) {
+        if header_complete(&block.text()) && !cur.peek().is_some_and(|l| starts_repeal(&l.text)) {
             break;
         }
     }
@@ -214,6 +214,26 @@ fn is_preamble_opening(text: &str) -> bool {
     ];
     let t = text.trim_start();
     OPENINGS.iter().any(|o| t.starts_with(o))
+}
+
+/// A repeal sentence printed on its own line after the registration.
+fn starts_repeal(text: &str) -> bool {
+    const REPEALS: &[&str] = &[
+        "Күші жойылды",
+        "Утратило силу",
+        "Утратил силу",
+        "Қолданылу мерзімінің",
+    ];
+    let t = text.trim_start();
+    REPEALS.iter().any(|r| t.starts_with(r))
+}
+
+/// A line that goes on the sentence before it: it opens with a lower-case letter.
+fn continues_sentence(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Whether the header so far is whole: registered and either closed by a full stop
@@ -262,7 +282,12 @@ fn notes(cur: &mut Cursor) -> Vec<Block> {
         let mut note = Block::default();
         note.push(cur.take().expect("peeked"));
         let keyword_only = grammar::matches(Rule::note_word_only_line, &line.text);
-        while keyword_only && note.lines.len() == 1 || !note.ends_sentence() {
+        loop {
+            let open = keyword_only && note.lines.len() == 1 || !note.ends_sentence();
+            let goes_on = cur.peek().is_some_and(|l| continues_sentence(&l.text));
+            if !open && !goes_on {
+                break;
+            }
             match cur.peek() {
                 Some(l) if !starts_other_section(&l.text) => note.push(cur.take().expect("peeked")),
                 _ => break,
@@ -392,9 +417,21 @@ fn approval(cur: &mut Cursor, language: Language) -> Result<Block> {
         if grammar::matches(Rule::approval_end_line, &line.text) {
             return Ok(block);
         }
+        if language == Language::Ru && closes_quoted_title(&block.text()) {
+            return Ok(block);
+        }
     }
     cur.at = start;
     Err(cur.expected(grammar::rule_in_words(Rule::approval_end_line)))
+}
+
+/// A Russian approval block ends with the decree's quoted title: the text ends
+/// with a quote and its quotes are balanced.
+fn closes_quoted_title(text: &str) -> bool {
+    let quotes = text.matches('"').count();
+    let t = text.trim_end();
+    (t.ends_with('"') && quotes >= 2 && quotes % 2 == 0)
+        || (t.ends_with('»') && text.matches('«').count() == text.matches('»').count())
 }
 
 /// The appendix title: the lines up to the first line of the table header.
