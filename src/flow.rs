@@ -88,6 +88,9 @@ pub enum Block {
     PageBreak,
     /// A page orientation change starting a new page (decree text → landscape appendix).
     NewPage(PageSetup),
+    /// Two texts on the same lines: one flush left, one flush right (a signatory's
+    /// position and name, the parties' signature lines).
+    LeftRight { left: Vec<Run>, right: Vec<Run> },
 }
 
 /// A whole document ready for layout.

@@ -27,6 +27,7 @@ pub mod pdf;
 pub mod repair;
 pub mod table;
 pub mod templates;
+pub mod view;
 pub mod yaml;
 
 pub use error::{Error, Result};
