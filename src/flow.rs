@@ -90,7 +90,10 @@ pub enum Block {
     NewPage(PageSetup),
     /// Two texts on the same lines: one flush left, one flush right (a signatory's
     /// position and name, the parties' signature lines).
-    LeftRight { left: Vec<Run>, right: Vec<Run> },
+    LeftRight {
+        left: Vec<Run>,
+        right: Vec<Run>,
+    },
 }
 
 /// A whole document ready for layout.

@@ -36,7 +36,10 @@ mod tests {
         assert!(thead.contains("colspan=\"2\"") && thead.contains("rowspan=\"2\""));
         assert!(thead.contains("scope=\"colgroup\""));
         let tbody = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
-        assert_eq!(tbody.matches("<tr>").count(), d.appendices[0].table.rows.len());
+        assert_eq!(
+            tbody.matches("<tr>").count(),
+            d.appendices[0].table.rows.len()
+        );
         assert!(!html.contains("<link") && !html.contains("src=\"http"));
     }
 

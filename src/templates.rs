@@ -6,14 +6,38 @@ use std::path::Path;
 
 /// The built-in templates, by file name. Partials start with `_`.
 pub const DEFAULTS: &[(&str, &str)] = &[
-    ("_base.html.tera", include_str!("../templates/_base.html.tera")),
-    ("_style.html.tera", include_str!("../templates/_style.html.tera")),
-    ("_table.html.tera", include_str!("../templates/_table.html.tera")),
-    ("_appendix.html.tera", include_str!("../templates/_appendix.html.tera")),
-    ("appendix.html.tera", include_str!("../templates/appendix.html.tera")),
-    ("decree.html.tera", include_str!("../templates/decree.html.tera")),
-    ("contract.kk.html.tera", include_str!("../templates/contract.kk.html.tera")),
-    ("contract.ru.html.tera", include_str!("../templates/contract.ru.html.tera")),
+    (
+        "_base.html.tera",
+        include_str!("../templates/_base.html.tera"),
+    ),
+    (
+        "_style.html.tera",
+        include_str!("../templates/_style.html.tera"),
+    ),
+    (
+        "_table.html.tera",
+        include_str!("../templates/_table.html.tera"),
+    ),
+    (
+        "_appendix.html.tera",
+        include_str!("../templates/_appendix.html.tera"),
+    ),
+    (
+        "appendix.html.tera",
+        include_str!("../templates/appendix.html.tera"),
+    ),
+    (
+        "decree.html.tera",
+        include_str!("../templates/decree.html.tera"),
+    ),
+    (
+        "contract.kk.html.tera",
+        include_str!("../templates/contract.kk.html.tera"),
+    ),
+    (
+        "contract.ru.html.tera",
+        include_str!("../templates/contract.ru.html.tera"),
+    ),
 ];
 
 /// File-name suffixes whose output tera escapes as HTML.
@@ -34,15 +58,20 @@ pub fn load(overrides: Option<&Path>) -> Result<tera::Tera> {
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(ESCAPED);
-    tera.add_raw_templates(sources)
-        .map_err(|e| template_error(&overrides.map_or("built-in templates".into(), |d| d.display().to_string()), &e))?;
+    tera.add_raw_templates(sources).map_err(|e| {
+        template_error(
+            &overrides.map_or("built-in templates".into(), |d| d.display().to_string()),
+            &e,
+        )
+    })?;
     Ok(tera)
 }
 
 /// Renders template `name` with a serializable view as its context.
 pub fn render<T: serde::Serialize>(tera: &tera::Tera, name: &str, view: &T) -> Result<String> {
     let ctx = tera::Context::from_serialize(view).map_err(|e| template_error(name, &e))?;
-    tera.render(name, &ctx).map_err(|e| template_error(name, &e))
+    tera.render(name, &ctx)
+        .map_err(|e| template_error(name, &e))
 }
 
 /// A template error with tera's whole cause chain (tera errors nest).
@@ -64,7 +93,7 @@ pub fn template_error(name: &str, err: &dyn std::error::Error) -> Error {
 pub fn export(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     for (name, text) in DEFAULTS {
-        crate::app::render::write_atomic(&dir.join(name), text.as_bytes())?;
+        crate::app::io::write_atomic(&dir.join(name), text.as_bytes())?;
     }
     Ok(())
 }
@@ -88,7 +117,10 @@ mod tests {
         let tera = load(Some(dir.path())).unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("title", "A & B");
-        assert_eq!(tera.render("appendix.html.tera", &ctx).unwrap(), "<p>A &amp; B</p>");
+        assert_eq!(
+            tera.render("appendix.html.tera", &ctx).unwrap(),
+            "<p>A &amp; B</p>"
+        );
     }
 
     #[test]
@@ -105,7 +137,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         export(&dir.path().join("t")).unwrap();
         for (name, text) in DEFAULTS {
-            assert_eq!(std::fs::read_to_string(dir.path().join("t").join(name)).unwrap(), *text);
+            assert_eq!(
+                std::fs::read_to_string(dir.path().join("t").join(name)).unwrap(),
+                *text
+            );
         }
     }
 }

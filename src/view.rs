@@ -181,7 +181,11 @@ fn header_rows(t: &Table) -> Vec<Vec<HeaderCell>> {
     while i < names.len() {
         if let Some((start, n, title)) = groups.iter().find(|g| g.0 == i) {
             top.push(head(title, *n, 1, "colgroup"));
-            second.extend(names[*start..start + n].iter().map(|s| head(s, 1, 1, "col")));
+            second.extend(
+                names[*start..start + n]
+                    .iter()
+                    .map(|s| head(s, 1, 1, "col")),
+            );
             i += n;
         } else {
             top.push(head(&names[i], 1, rowspan, "col"));
@@ -246,9 +250,15 @@ mod tests {
         assert_eq!(h[0].iter().map(|c| c.colspan).sum::<usize>(), 9);
         let group = &h[0][3];
         assert_eq!((group.colspan, group.scope), (2, "colgroup"));
-        assert_eq!(group.text, "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары");
+        assert_eq!(
+            group.text,
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
+        );
         assert_eq!(h[0][0].rowspan, 2);
-        assert_eq!(h[1].iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Көлемі (бір қатысушыға)", "Нақты жағдайлары"]);
+        assert_eq!(
+            h[1].iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+            ["Көлемі (бір қатысушыға)", "Нақты жағдайлары"]
+        );
     }
 
     #[test]

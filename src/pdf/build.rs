@@ -85,7 +85,13 @@ fn decree_text_blocks(v: &DecreeView) -> Vec<Block> {
     b.push(Block::Space(6.0));
     b.push(body(vec![Run::plain(&v.preamble)], 0.0));
     for c in &v.clauses {
-        b.push(body(vec![Run::bold(format!("{}.", c.number)), Run::plain(format!(" {}", c.text))], 0.0));
+        b.push(body(
+            vec![
+                Run::bold(format!("{}.", c.number)),
+                Run::plain(format!(" {}", c.text)),
+            ],
+            0.0,
+        ));
     }
     b.push(Block::Space(24.0));
     b.push(Block::LeftRight {
@@ -139,7 +145,11 @@ pub fn table_block(t: &TableView) -> TableBlock {
                     colspan: 1,
                     rowspan: 1,
                     bold: false,
-                    align: if c.kind == "num" { Align::Center } else { Align::Left },
+                    align: if c.kind == "num" {
+                        Align::Center
+                    } else {
+                        Align::Left
+                    },
                 })
                 .collect()
         })

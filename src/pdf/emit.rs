@@ -29,10 +29,14 @@ pub fn emit(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     let placeholder = lopdf::Object::String(ID_PLACEHOLDER.to_vec(), lopdf::StringFormat::Literal);
-    lo.trailer.set("ID", lopdf::Object::Array(vec![placeholder.clone(), placeholder]));
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![placeholder.clone(), placeholder]),
+    );
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| Error::Pdf(format!("writing the PDF: {e}")))?;
+    lo.save_to(&mut bytes)
+        .map_err(|e| Error::Pdf(format!("writing the PDF: {e}")))?;
     stamp_id(&mut bytes)?;
     Ok(bytes)
 }
@@ -52,7 +56,9 @@ fn stamp_id(bytes: &mut [u8]) -> Result<()> {
     if found == 2 {
         Ok(())
     } else {
-        Err(Error::Pdf(format!("trailer /ID placeholder found {found} times, expected 2")))
+        Err(Error::Pdf(format!(
+            "trailer /ID placeholder found {found} times, expected 2"
+        )))
     }
 }
 
@@ -94,7 +100,9 @@ fn page_ops(page: &Page) -> PdfPage {
     ];
     for item in &page.items {
         if let Item::Rule(r) = item {
-            ops.push(Op::DrawLine { line: line(r, page.height) });
+            ops.push(Op::DrawLine {
+                line: line(r, page.height),
+            });
         }
     }
     ops.push(Op::StartTextSection);
@@ -112,18 +120,26 @@ fn page_ops(page: &Page) -> PdfPage {
 
 fn text_ops(ops: &mut Vec<Op>, t: &Text, height: f32, font: &mut Option<(bool, f32)>) {
     if *font != Some((t.bold, t.size)) {
-        ops.push(Op::SetFont { font: handle(t.bold), size: Pt(t.size) });
+        ops.push(Op::SetFont {
+            font: handle(t.bold),
+            size: Pt(t.size),
+        });
         *font = Some((t.bold, t.size));
     }
     ops.push(Op::SetTextMatrix {
         matrix: TextMatrix::Translate(Pt(round(t.x)), Pt(round(height - t.y))),
     });
-    ops.push(Op::ShowText { items: vec![TextItem::Text(t.text.clone())] });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::Text(t.text.clone())],
+    });
 }
 
 fn line(r: &Rule, height: f32) -> Line {
     let p = |x: f32, y: f32| LinePoint {
-        p: Point { x: Pt(round(x)), y: Pt(round(height - y)) },
+        p: Point {
+            x: Pt(round(x)),
+            y: Pt(round(height - y)),
+        },
         bezier: false,
     };
     Line {
@@ -138,5 +154,8 @@ fn round(v: f32) -> f32 {
 }
 
 fn black() -> Color {
-    Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
+    Color::Greyscale(Greyscale {
+        percent: 0.0,
+        icc_profile: None,
+    })
 }

@@ -42,14 +42,21 @@ impl Face {
             descent,
         };
         face.table = (0..TABLE_END)
-            .map(|cp| char::from_u32(cp).and_then(|c| face.lookup(c)).unwrap_or(NO_GLYPH))
+            .map(|cp| {
+                char::from_u32(cp)
+                    .and_then(|c| face.lookup(c))
+                    .unwrap_or(NO_GLYPH)
+            })
             .collect();
         face
     }
 
     /// Advance of `c` in 1/1000 em straight from the font, `None` if it has no glyph.
     fn lookup(&self, c: char) -> Option<u16> {
-        let gid = self.parsed.lookup_glyph_index(c as u32).filter(|g| *g != 0)?;
+        let gid = self
+            .parsed
+            .lookup_glyph_index(c as u32)
+            .filter(|g| *g != 0)?;
         let adv = f32::from(self.parsed.get_horizontal_advance(gid));
         Some((adv * 1000.0 / self.units_per_em).round() as u16)
     }

@@ -340,7 +340,10 @@ mod tests {
         let n = pages.len();
         for (i, p) in pages.iter().enumerate() {
             let want = format!("{} / {}", i + 1, n);
-            assert!(p.items.iter().any(|it| matches!(it, Item::Text(t) if t.text == want)));
+            assert!(p
+                .items
+                .iter()
+                .any(|it| matches!(it, Item::Text(t) if t.text == want)));
         }
     }
 
@@ -348,8 +351,26 @@ mod tests {
     fn new_page_switches_orientation_without_a_blank_page() {
         let table = TableBlock {
             widths: vec![1.0, 1.0],
-            header: vec![vec![Cell { text: "A".into(), ..Default::default() }, Cell { text: "B".into(), ..Default::default() }]],
-            rows: vec![vec![Cell { text: "1".into(), ..Default::default() }, Cell { text: "2".into(), ..Default::default() }]],
+            header: vec![vec![
+                Cell {
+                    text: "A".into(),
+                    ..Default::default()
+                },
+                Cell {
+                    text: "B".into(),
+                    ..Default::default()
+                },
+            ]],
+            rows: vec![vec![
+                Cell {
+                    text: "1".into(),
+                    ..Default::default()
+                },
+                Cell {
+                    text: "2".into(),
+                    ..Default::default()
+                },
+            ]],
             size: 0.0,
         };
         let pages = layout(&doc(vec![

@@ -166,8 +166,16 @@ pub fn break_lines(runs: &[Run], m: Measure) -> Vec<LineBox> {
             vec![word]
         };
         for w in pieces {
-            let avail = if lines.is_empty() { m.first_width } else { m.width };
-            let gap = if w.space_before && !cur.is_empty() { space } else { 0.0 };
+            let avail = if lines.is_empty() {
+                m.first_width
+            } else {
+                m.width
+            };
+            let gap = if w.space_before && !cur.is_empty() {
+                space
+            } else {
+                0.0
+            };
             if !cur.is_empty() && cur_w + gap + w.width > avail + 0.01 {
                 lines.push((std::mem::take(&mut cur), false));
                 cur_w = 0.0;
@@ -270,18 +278,35 @@ mod tests {
 
     #[test]
     fn wider_glyphs_take_more_lines() {
-        let narrow = break_lines(&[Run::plain("ііі ііі ііі ііі ііі ііі")], measure(40.0, Align::Left));
-        let wide = break_lines(&[Run::plain("ШШШ ШШШ ШШШ ШШШ ШШШ ШШШ")], measure(40.0, Align::Left));
-        assert!(wide.len() > narrow.len(), "{} vs {}", wide.len(), narrow.len());
+        let narrow = break_lines(
+            &[Run::plain("ііі ііі ііі ііі ііі ііі")],
+            measure(40.0, Align::Left),
+        );
+        let wide = break_lines(
+            &[Run::plain("ШШШ ШШШ ШШШ ШШШ ШШШ ШШШ")],
+            measure(40.0, Align::Left),
+        );
+        assert!(
+            wide.len() > narrow.len(),
+            "{} vs {}",
+            wide.len(),
+            narrow.len()
+        );
     }
 
     #[test]
     fn cuts_a_word_longer_than_the_column_after_its_hyphen_or_between_letters() {
-        let lines = break_lines(&[Run::plain("Сұраныс(қатысушы)")], measure(40.0, Align::Left));
+        let lines = break_lines(
+            &[Run::plain("Сұраныс(қатысушы)")],
+            measure(40.0, Align::Left),
+        );
         assert_eq!(lines[0].text(), "Сұраныс");
         let joined: String = lines.iter().map(LineBox::text).collect();
         assert_eq!(joined, "Сұраныс(қатысушы)");
-        let lines = break_lines(&[Run::plain("әлеуметтік-мәдени")], measure(50.0, Align::Left));
+        let lines = break_lines(
+            &[Run::plain("әлеуметтік-мәдени")],
+            measure(50.0, Align::Left),
+        );
         assert_eq!(lines[0].text(), "әлеуметтік-");
     }
 
@@ -303,7 +328,10 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(), "1. бірінші");
         assert!(lines[0].segs[0].bold && !lines[0].segs[1].bold);
-        let glued = break_lines(&[Run::bold("№"), Run::plain("7")], measure(500.0, Align::Left));
+        let glued = break_lines(
+            &[Run::bold("№"), Run::plain("7")],
+            measure(500.0, Align::Left),
+        );
         assert_eq!(glued[0].text(), "№7");
     }
 

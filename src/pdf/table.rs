@@ -138,7 +138,13 @@ pub fn layout_table(cur: &mut Cursor, t: &TableBlock, style: &TableStyle, index:
 
 /// Column edges scaled from the relative widths to the text width.
 fn column_edges(t: &TableBlock, left: f32, width: f32) -> Vec<f32> {
-    let n = t.rows.iter().chain(&t.header).map(grid_width).max().unwrap_or(1);
+    let n = t
+        .rows
+        .iter()
+        .chain(&t.header)
+        .map(grid_width)
+        .max()
+        .unwrap_or(1);
     let rel: Vec<f32> = if t.widths.len() == n && t.widths.iter().all(|w| *w > 0.0) {
         t.widths.clone()
     } else {
@@ -175,11 +181,20 @@ fn prepare_header(grid: &mut Grid, rows: &[Vec<Cell>]) {
             let span = cell.colspan.max(1).min(ncols - col);
             let rowspan = cell.rowspan.max(1).min(rows.len() - r);
             for row_taken in taken.iter_mut().skip(r).take(rowspan) {
-                row_taken[col..col + span].iter_mut().for_each(|t| *t = true);
+                row_taken[col..col + span]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
             }
             let size = grid.fitting_size(cell, col, span);
             let lines = grid.wrap(cell, col, span, size);
-            cells.push(Prepared { col, span, rowspan, row: r, lines, size });
+            cells.push(Prepared {
+                col,
+                span,
+                rowspan,
+                row: r,
+                lines,
+                size,
+            });
             col += span;
         }
     }
@@ -214,7 +229,14 @@ fn prepare_row(grid: &Grid, row: &[Cell]) -> Vec<Prepared> {
         let span = cell.colspan.max(1).min(ncols - col);
         let size = grid.style.size;
         let lines = grid.wrap(cell, col, span, size);
-        out.push(Prepared { col, span, rowspan: 1, row: 0, lines, size });
+        out.push(Prepared {
+            col,
+            span,
+            rowspan: 1,
+            row: 0,
+            lines,
+            size,
+        });
         col += span;
     }
     out
@@ -276,7 +298,14 @@ fn continue_on_new_page(cur: &mut Cursor, grid: &Grid) {
 }
 
 /// Draws lines `from..from+count` of every cell of a row as one boxed band.
-fn draw_fragment(cur: &mut Cursor, grid: &Grid, row: &[Prepared], index: usize, from: usize, count: usize) {
+fn draw_fragment(
+    cur: &mut Cursor,
+    grid: &Grid,
+    row: &[Prepared],
+    index: usize,
+    from: usize,
+    count: usize,
+) {
     let style = grid.style;
     let top = cur.y;
     let h = style.height(count);
@@ -294,7 +323,13 @@ fn draw_fragment(cur: &mut Cursor, grid: &Grid, row: &[Prepared], index: usize, 
     cur.y = top + h;
 }
 
-fn draw_lines(cur: &mut Cursor, grid: &Grid, c: &Prepared, range: std::ops::Range<usize>, at: (f32, f32)) {
+fn draw_lines(
+    cur: &mut Cursor,
+    grid: &Grid,
+    c: &Prepared,
+    range: std::ops::Range<usize>,
+    at: (f32, f32),
+) {
     let (x, top) = at;
     for (k, line) in c.lines[range].iter().enumerate() {
         let y = top + k as f32 * c.lh();
@@ -302,10 +337,26 @@ fn draw_lines(cur: &mut Cursor, grid: &Grid, c: &Prepared, range: std::ops::Rang
     }
 }
 
-fn record(cur: &mut Cursor, grid: &Grid, c: &Prepared, row: Option<usize>, rect: (f32, f32, f32, f32), range: std::ops::Range<usize>) {
+fn record(
+    cur: &mut Cursor,
+    grid: &Grid,
+    c: &Prepared,
+    row: Option<usize>,
+    rect: (f32, f32, f32, f32),
+    range: std::ops::Range<usize>,
+) {
     let (x, y, w, h) = rect;
     let lines = c.lines[range].iter().map(LineBox::text).collect();
-    cur.page().cells.push(CellBox { table: grid.index, row, col: c.col, x, y, w, h, lines });
+    cur.page().cells.push(CellBox {
+        table: grid.index,
+        row,
+        col: c.col,
+        x,
+        y,
+        w,
+        h,
+        lines,
+    });
 }
 
 fn boxed(cur: &mut Cursor, x: f32, y: f32, w: f32, h: f32) {
@@ -343,7 +394,10 @@ mod tests {
         a.rowspan = 2;
         let mut d = cell("Соңғы", Align::Center);
         d.rowspan = 2;
-        vec![vec![a, group, d], vec![cell("Бір", Align::Center), cell("Екі", Align::Center)]]
+        vec![
+            vec![a, group, d],
+            vec![cell("Бір", Align::Center), cell("Екі", Align::Center)],
+        ]
     }
 
     fn doc(rows: Vec<Vec<Cell>>) -> FlowDoc {
@@ -372,7 +426,11 @@ mod tests {
     }
 
     fn header_cells(p: &Page) -> Vec<(usize, String)> {
-        p.cells.iter().filter(|c| c.row.is_none()).map(|c| (c.col, c.lines.join(" "))).collect()
+        p.cells
+            .iter()
+            .filter(|c| c.row.is_none())
+            .map(|c| (c.col, c.lines.join(" ")))
+            .collect()
     }
 
     #[test]
@@ -386,7 +444,10 @@ mod tests {
         assert_eq!((one.col, two.col, group.col), (1, 2, 1));
         assert!((group.w - (one.w + two.w)).abs() < 0.01);
         assert!((one.y - (group.y + group.h)).abs() < 0.01);
-        assert!((num.h - (group.h + one.h)).abs() < 0.01, "rowspan covers both rows");
+        assert!(
+            (num.h - (group.h + one.h)).abs() < 0.01,
+            "rowspan covers both rows"
+        );
         assert_eq!(cells.iter().find(|c| c.lines == ["Соңғы"]).unwrap().col, 3);
     }
 
@@ -400,7 +461,12 @@ mod tests {
         for p in &pages {
             assert_eq!(header_cells(p), first);
             let top = p.cells.iter().map(|c| c.y).fold(f32::MAX, f32::min);
-            let head_top = p.cells.iter().filter(|c| c.row.is_none()).map(|c| c.y).fold(f32::MAX, f32::min);
+            let head_top = p
+                .cells
+                .iter()
+                .filter(|c| c.row.is_none())
+                .map(|c| c.y)
+                .fold(f32::MAX, f32::min);
             assert_eq!(top, head_top, "header comes first on the page");
         }
     }
@@ -410,7 +476,11 @@ mod tests {
         let mut rows: Vec<Vec<Cell>> = (1..=8).map(|i| row(i, 4)).collect();
         rows.push(row(99, 700));
         let pages = layout(&doc(rows));
-        let parts: Vec<&CellBox> = pages.iter().flat_map(|p| &p.cells).filter(|c| c.row == Some(8) && c.col == 1).collect();
+        let parts: Vec<&CellBox> = pages
+            .iter()
+            .flat_map(|p| &p.cells)
+            .filter(|c| c.row == Some(8) && c.col == 1)
+            .collect();
         assert!(parts.len() >= 2, "the tall cell spans pages");
         let joined: Vec<String> = parts.iter().flat_map(|c| c.lines.clone()).collect();
         let want = row(99, 700)[1].text.clone();
@@ -418,7 +488,10 @@ mod tests {
         for p in &pages {
             let frame = crate::pdf::layout::Frame::of(p.setup);
             for c in &p.cells {
-                assert!(c.y + c.h <= frame.bottom + 0.01, "cell runs past the bottom margin");
+                assert!(
+                    c.y + c.h <= frame.bottom + 0.01,
+                    "cell runs past the bottom margin"
+                );
             }
         }
     }
@@ -439,7 +512,12 @@ mod tests {
     fn body_rows_never_overlap() {
         let rows = (1..=40).map(|i| row(i, i % 9)).collect();
         for p in layout(&doc(rows)) {
-            let mut bands: Vec<(f32, f32)> = p.cells.iter().filter(|c| c.row.is_some() && c.col == 0).map(|c| (c.y, c.y + c.h)).collect();
+            let mut bands: Vec<(f32, f32)> = p
+                .cells
+                .iter()
+                .filter(|c| c.row.is_some() && c.col == 0)
+                .map(|c| (c.y, c.y + c.h))
+                .collect();
             bands.sort_by(|a, b| a.0.total_cmp(&b.0));
             for w in bands.windows(2) {
                 assert!(w[1].0 >= w[0].1 - 0.01, "{w:?}");
