@@ -1,1 +1,171 @@
-//! Raw bytes → text: encoding detection, line ends, NFC normalization.
+//! Raw bytes → text: encoding detection (UTF-8 with or without BOM, UTF-16 with
+//! BOM), line ends unified to `\n`, NFC normalization.
+
+use crate::error::{Error, Result};
+use unicode_normalization::UnicodeNormalization;
+
+/// Decodes raw input bytes into NFC text with `\n` line ends; form feeds are kept
+/// (the line model reads them as page breaks). `path` names the file in errors.
+pub fn decode(bytes: &[u8], path: &str) -> Result<String> {
+    let text = match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest, 3, path)?,
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, path, u16::from_le_bytes)?,
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, path, u16::from_be_bytes)?,
+        _ => {
+            reject_nul(bytes, path)?;
+            utf8(bytes, 0, path)?
+        }
+    };
+    reject_binary(&text, path)?;
+    Ok(unify_line_ends(&text).nfc().collect())
+}
+
+/// Strict UTF-8; the error names the first bad byte (offset counted in the raw file).
+fn utf8(bytes: &[u8], skip: usize, path: &str) -> Result<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let good = e.valid_up_to();
+            Err(decode_error(
+                path,
+                &bytes[..good],
+                skip + good,
+                &format!(
+                    "byte 0x{:02X} is not UTF-8 text (is the file in Windows-1251 or another \
+                     legacy encoding? save it as UTF-8)",
+                    bytes[good]
+                ),
+            ))
+        }
+    }
+}
+
+/// UTF-16 after its byte order mark; unpaired surrogates and an odd byte count are errors.
+fn utf16(bytes: &[u8], path: &str, unit: fn([u8; 2]) -> u16) -> Result<String> {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    let mut out = String::with_capacity(units.len());
+    for (i, r) in char::decode_utf16(units.iter().copied()).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => {
+                return Err(decode_error(
+                    path,
+                    out.as_bytes(),
+                    2 + 2 * i,
+                    "broken UTF-16 (unpaired surrogate)",
+                ))
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        let offset = 2 + bytes.len() - 1;
+        return Err(decode_error(
+            path,
+            out.as_bytes(),
+            offset,
+            "UTF-16 text with an odd number of bytes",
+        ));
+    }
+    Ok(out)
+}
+
+/// A NUL byte outside UTF-16 means a binary file (checked before UTF-8, so the
+/// message says "binary" rather than "not UTF-8").
+fn reject_nul(bytes: &[u8], path: &str) -> Result<()> {
+    match bytes.iter().position(|&b| b == 0) {
+        None => Ok(()),
+        Some(at) => Err(decode_error(
+            path,
+            &bytes[..at],
+            at,
+            "NUL byte: this looks like a binary file, not decree text",
+        )),
+    }
+}
+
+/// NUL and other control characters mean a binary file, not decree text.
+fn reject_binary(text: &str, path: &str) -> Result<()> {
+    let bad = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'));
+    match bad {
+        None => Ok(()),
+        Some((i, c)) => Err(decode_error(
+            path,
+            &text.as_bytes()[..i],
+            i,
+            &format!(
+                "control character U+{:04X}: this looks like a binary file, not decree text",
+                c as u32
+            ),
+        )),
+    }
+}
+
+/// Builds a decode error with the line and column of the bad byte, counted in the
+/// text decoded so far (`before`).
+fn decode_error(path: &str, before: &[u8], offset: usize, what: &str) -> Error {
+    let before = String::from_utf8_lossy(before);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Error::Decode {
+        path: path.to_string(),
+        line,
+        col,
+        message: format!("byte offset {offset}: {what}"),
+    }
+}
+
+/// CRLF and lone CR become LF.
+fn unify_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_utf8_bom_and_unifies_line_ends() {
+        let bytes = b"\xEF\xBB\xBFa\r\nb\rc\n";
+        assert_eq!(decode(bytes, "f").unwrap(), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn decodes_utf16_both_byte_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Қаулы".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Қаулы".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le, "f").unwrap(), "Қаулы");
+        assert_eq!(decode(&be, "f").unwrap(), "Қаулы");
+    }
+
+    #[test]
+    fn windows_1251_bytes_name_their_offset_line_and_column() {
+        let err = decode(b"ok\nab\xCA\xE0", "d.txt").unwrap_err().to_string();
+        assert!(err.starts_with("d.txt:2:3:"), "{err}");
+        assert!(err.contains("byte offset 5"), "{err}");
+    }
+
+    #[test]
+    fn nul_bytes_are_a_binary_file() {
+        let err = decode(b"PK\x03\x04\x00\x00", "z.zip")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn composes_to_nfc() {
+        // "й" written as "и" + combining breve becomes one code point.
+        assert_eq!(decode("и\u{306}".as_bytes(), "f").unwrap(), "й");
+    }
+}

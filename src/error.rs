@@ -12,9 +12,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// The bytes are not text we can decode.
-    #[error("{path}: {message}")]
-    Decode { path: String, message: String },
+    /// The bytes are not text we can decode; `line`/`col` locate the bad byte.
+    #[error("{path}:{line}:{col}: {message}")]
+    Decode {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     /// The text is not a decree of the genre (or is cut off).
     #[error("{path}:{line}:{col}: {message}")]
     Parse {

@@ -17,3 +17,101 @@ impl Line {
         self.text.trim().is_empty()
     }
 }
+
+/// Splits decoded text into numbered lines. A form feed is a page break: it is
+/// stripped and the line it starts gets `page_break_before`. A run of three or
+/// more blank lines is a page break too: the blank lines stay as lines, and the
+/// next non-blank line gets `page_break_before`.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    if body.is_empty() && !text.contains('\n') {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let mut pending_break = false;
+    let mut blank_run = 0;
+    for (i, raw) in body.split('\n').enumerate() {
+        let (text, ff_before, ff_after) = strip_form_feeds(raw);
+        let blank = text.trim().is_empty();
+        let page_break_before = !blank && (pending_break || ff_before || blank_run >= 3);
+        lines.push(Line {
+            no: i + 1,
+            text,
+            page_break_before,
+        });
+        if blank {
+            blank_run += 1;
+            pending_break |= ff_before;
+        } else {
+            blank_run = 0;
+            pending_break = false;
+        }
+        pending_break |= ff_after;
+    }
+    lines
+}
+
+/// Removes form feeds from one raw line: whether one came before its text (or the
+/// line is only form feeds), and whether one trails the text (a break before the next line).
+fn strip_form_feeds(raw: &str) -> (String, bool, bool) {
+    if !raw.contains('\u{c}') {
+        return (raw.to_string(), false, false);
+    }
+    let text: String = raw.chars().filter(|&c| c != '\u{c}').collect();
+    let trimmed = raw.trim_end_matches([' ', '\t']);
+    let ff_after = !text.trim().is_empty() && trimmed.ends_with('\u{c}');
+    let ff_before = !ff_after || raw.trim_start().starts_with('\u{c}');
+    (text, ff_before, ff_after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breaks(text: &str) -> Vec<(usize, bool)> {
+        split_lines(text)
+            .iter()
+            .map(|l| (l.no, l.page_break_before))
+            .collect()
+    }
+
+    #[test]
+    fn form_feed_marks_the_line_it_starts() {
+        let lines = split_lines("a\n\u{c}b\nc");
+        assert_eq!(lines[1].text, "b");
+        assert_eq!(breaks("a\n\u{c}b\nc"), [(1, false), (2, true), (3, false)]);
+    }
+
+    #[test]
+    fn three_blank_lines_are_a_page_break_and_stay() {
+        assert_eq!(
+            breaks("a\n\n\n\nb\n\nc\n"),
+            [
+                (1, false),
+                (2, false),
+                (3, false),
+                (4, false),
+                (5, true),
+                (6, false),
+                (7, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_blank_lines_are_not_a_page_break() {
+        assert!(breaks("a\n\n\nb").iter().all(|&(_, b)| !b));
+    }
+
+    #[test]
+    fn line_numbers_are_raw_and_one_based() {
+        let lines = split_lines("x\ny\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].no, 2);
+    }
+
+    #[test]
+    fn lone_form_feed_line_breaks_before_the_next_text() {
+        assert_eq!(breaks("a\n\u{c}\nb"), [(1, false), (2, false), (3, true)]);
+    }
+}

@@ -93,7 +93,7 @@ pub fn template_error(name: &str, err: &dyn std::error::Error) -> Error {
 pub fn export(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     for (name, text) in DEFAULTS {
-        crate::app::render::write_atomic(&dir.join(name), text.as_bytes())?;
+        crate::app::io::write_atomic(&dir.join(name), text.as_bytes())?;
     }
     Ok(())
 }

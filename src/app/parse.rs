@@ -1,5 +1,9 @@
-//! `qauly parse`: raw decree → YAML.
+//! `qauly parse`: raw decree → YAML, to standard output or to a file written
+//! through a temporary file and renamed into place (never half-written).
 
+use super::io::{read_input, write_atomic};
+use crate::error::{Error, Result};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Options of `qauly parse`.
@@ -17,6 +21,19 @@ pub struct Outcome {
     pub warnings: usize,
 }
 
-pub fn run(_opts: &ParseOptions) -> crate::Result<Outcome> {
-    todo!("parse command")
+/// Parses the input decree and writes its YAML; the warnings travel in the YAML
+/// and their count in the outcome.
+pub fn run(opts: &ParseOptions) -> Result<Outcome> {
+    let (bytes, name) = read_input(&opts.input)?;
+    let decree = crate::parse::parse_decree(&bytes, &name)?;
+    let yaml = crate::yaml::to_string(&decree)?;
+    match &opts.output {
+        Some(path) => write_atomic(path, yaml.as_bytes())?,
+        None => std::io::stdout()
+            .write_all(yaml.as_bytes())
+            .map_err(|e| Error::io("<stdout>", e))?,
+    }
+    Ok(Outcome {
+        warnings: decree.warnings.len(),
+    })
 }

@@ -1,10 +1,10 @@
 //! `qauly render`, `qauly build`, `qauly templates export`.
 
+use super::io::{load_decree, write_atomic};
 use super::parse::Outcome;
 use crate::error::{Error, Result};
 use crate::model::Decree;
 use crate::{html, pdf, templates, yaml};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Output format of `qauly render`.
@@ -100,50 +100,4 @@ fn pdf_of(decree: &Decree, part: Part) -> Result<Vec<u8>> {
         Part::Appendix => pdf::appendix_pdf(decree),
         Part::Decree => pdf::decree_pdf(decree),
     }
-}
-
-/// Reads a decree from a YAML written by `parse` (possibly edited), or from raw text.
-pub fn load_decree(path: &Path) -> Result<Decree> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let name = path.display().to_string();
-    match std::str::from_utf8(&bytes) {
-        Ok(text) if yaml::looks_like_yaml(text) => yaml::from_str(text, &name),
-        _ => parse_raw(&bytes, &name),
-    }
-}
-
-/// The raw-text branch: the parser is wired here by the lead once it lands.
-fn parse_raw(_bytes: &[u8], name: &str) -> Result<Decree> {
-    Err(Error::Parse {
-        path: name.to_string(),
-        line: 1,
-        col: 1,
-        message: "raw text input: parser not available yet (give a decree YAML)".into(),
-    })
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`,
-/// so a failure never leaves a half-written output.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    readable_by_all(tmp.as_file()).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
-}
-
-/// Temp files are created private (0600); outputs are documents to share, so 0644.
-#[cfg(unix)]
-fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn readable_by_all(_file: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
 }

@@ -1,1 +1,374 @@
-//! (owned by a work stream; filled in as it lands)
+//! Lines → the decree's structure and metadata: the single entry point
+//! [`parse_decree`] that every other stream calls.
+//!
+//! The stages, as a flat list: decode → lines → scattered-word reorder →
+//! sections (grammar) → per-block repairs (OCR, displaced links) → header
+//! metadata → table reconstruction → the typed [`Decree`].
+
+pub mod fold;
+pub mod grammar;
+pub mod header;
+pub mod ocr;
+pub mod reorder;
+pub mod sign_spacing;
+pub mod structure;
+
+use crate::error::{Error, Result};
+use crate::lines::{split_lines, Line};
+use crate::model::{
+    Appendix, Clause, Decree, Language, Repair, RepairKind, Signatory, Source, Status, Warning,
+    SCHEMA_VERSION,
+};
+use sha2::{Digest, Sha256};
+use structure::{Block, Sections};
+
+/// Parses a raw decree (bytes as read from the file) into the typed decree.
+/// `file_name` names the input in `source.file` and in error messages.
+pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
+    let text = crate::decode::decode(bytes, file_name)?;
+    let mut lines = split_lines(&text);
+    reject_empty(&lines, file_name)?;
+    let mut log = Log::default();
+    let limit = preamble_end_index(&lines);
+    log.repairs
+        .extend(reorder::scattered_words(&mut lines, limit));
+    let first = structure::sections(&folded(&lines), file_name)?;
+    displaced_links(&mut lines[..first.table_start], &mut log);
+    let mut sections = structure::sections(&folded(&lines), file_name)?;
+    structure::restore_printed(&mut sections, &lines);
+    structure::check_table_complete(&lines, sections.table_start, file_name)?;
+    log.language = sections.language;
+    let mut decree = assemble(&sections, &mut log);
+    decree.source = source(bytes, file_name, lines.len());
+    add_table(
+        &mut decree,
+        &sections,
+        &lines[sections.table_start..],
+        &mut log,
+    );
+    log.finish(&mut decree);
+    Ok(decree)
+}
+
+/// The raw line number where the table region starts (the first table header
+/// line): what [`crate::table::reconstruct`] receives from here to the end.
+pub fn table_start_line(bytes: &[u8], file_name: &str) -> Result<usize> {
+    let text = crate::decode::decode(bytes, file_name)?;
+    let mut lines = split_lines(&text);
+    reject_empty(&lines, file_name)?;
+    let limit = preamble_end_index(&lines);
+    reorder::scattered_words(&mut lines, limit);
+    let sections = structure::sections(&folded(&lines), file_name)?;
+    Ok(lines
+        .get(sections.table_start)
+        .map_or(lines.len() + 1, |l| l.no))
+}
+
+/// Repairs and warnings collected while building the decree.
+#[derive(Default)]
+struct Log {
+    /// The decree's language: some artifacts differ between the two.
+    language: Language,
+    repairs: Vec<Repair>,
+    warnings: Vec<Warning>,
+}
+
+impl Log {
+    fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// Moves the log into the decree, repairs and warnings sorted by line (stable).
+    fn finish(mut self, decree: &mut Decree) {
+        self.repairs.append(&mut decree.repairs);
+        self.warnings.append(&mut decree.warnings);
+        self.repairs.sort_by_key(|r| r.line);
+        self.warnings.sort_by_key(|w| w.line);
+        decree.repairs = self.repairs;
+        decree.warnings = self.warnings;
+    }
+}
+
+/// The lines with Latin look-alikes folded, for finding the structure.
+fn folded(lines: &[Line]) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|l| Line {
+            text: fold::fold(&l.text),
+            ..l.clone()
+        })
+        .collect()
+}
+
+/// Puts hyperlinked words the export displaced back into their holes (above the
+/// table only), logging each move; a displaced piece without a certain hole is a warning.
+fn displaced_links(lines: &mut [Line], log: &mut Log) {
+    use crate::repair::displaced_link::{repair_line, Outcome};
+    for line in lines {
+        match repair_line(&line.text) {
+            Outcome::Moved(text) => {
+                log.repairs.push(Repair {
+                    kind: RepairKind::DisplacedLink,
+                    line: line.no,
+                    before: line.text.trim().to_string(),
+                    after: text.trim().to_string(),
+                });
+                line.text = text;
+            }
+            Outcome::Unsure(piece) => log.warn(
+                line.no,
+                format!("\"{piece}\" looks displaced from its place in the line, but its place is not certain; left as printed"),
+            ),
+            Outcome::Unchanged => {}
+        }
+    }
+}
+
+/// An empty (or all-blank) file is not a decree.
+fn reject_empty(lines: &[Line], path: &str) -> Result<()> {
+    if lines.iter().all(Line::is_blank) {
+        return Err(Error::Parse {
+            path: path.to_string(),
+            line: 1,
+            col: 1,
+            message: "the file is empty: expected a decree's text (title, status, header …)".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Index of the line after the preamble's end (the reorder repair looks only above it).
+fn preamble_end_index(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .position(|l| structure::is_preamble_end(&fold::fold(&l.text)))
+        .map_or(0, |i| i + 1)
+}
+
+fn source(bytes: &[u8], file_name: &str, lines: usize) -> Source {
+    let sha256 = Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Source {
+        file: file_name.to_string(),
+        sha256,
+        lines,
+        origin: None,
+    }
+}
+
+/// Builds the decree's non-table fields from the sections.
+fn assemble(s: &Sections, log: &mut Log) -> Decree {
+    let header_text = clean(&s.header, log);
+    let notes: Vec<String> = s.notes.iter().map(|n| clean(n, log)).collect();
+    let folded_notes: Vec<String> = notes.iter().map(|n| fold::fold(n)).collect();
+    let meta = header::read(&fold::fold(&header_text), &folded_notes);
+    let status_text = s.status.text();
+    let status = status_of(&status_text);
+    let mut decree = Decree {
+        schema_version: SCHEMA_VERSION,
+        source: source(&[], "", 0),
+        language: s.language,
+        title: clean(&s.title, log),
+        status,
+        status_text,
+        header_text,
+        act: meta.act,
+        registration: meta.registration,
+        repealed_by: meta.repealed_by,
+        notes,
+        preamble: preamble(&s.preamble, log),
+        clauses: s.clauses.iter().map(|c| clause(c, log)).collect(),
+        signatory: signatory(&s.signatory, log),
+        appendices: vec![Appendix {
+            approval: clean(&s.approval, log),
+            title: clean(&s.appendix_title, log),
+            table: Default::default(),
+        }],
+        residue: Vec::new(),
+        repairs: Vec::new(),
+        warnings: Vec::new(),
+    };
+    check_metadata(&mut decree, s, log);
+    decree
+}
+
+/// Repealed when the portal's status word says so.
+fn status_of(status_text: &str) -> Status {
+    let t = fold::fold(status_text).to_lowercase();
+    if t.contains("күшін жойған") || t.contains("утратил") || t.contains("утратив")
+    {
+        Status::Repealed
+    } else {
+        Status::InForce
+    }
+}
+
+/// A block's lines repaired (OCR number signs) and joined into one paragraph.
+fn clean(block: &Block, log: &mut Log) -> String {
+    let lines: Vec<String> = block
+        .lines
+        .iter()
+        .map(|(no, text)| ocr_line(*no, text, log))
+        .collect();
+    crate::repair::join::join_lines(lines.iter().map(String::as_str))
+}
+
+/// One line with misread number signs restored, each fix logged.
+fn ocr_line(no: usize, text: &str, log: &mut Log) -> String {
+    let (spaced, fixes) = match log.language {
+        Language::Kk => sign_spacing::fix(text),
+        Language::Ru => (text.to_string(), Vec::new()),
+    };
+    for fix in fixes {
+        log.repairs.push(Repair {
+            kind: RepairKind::SpacedLetters,
+            line: no,
+            before: fix.before,
+            after: fix.after,
+        });
+    }
+    let (fixed, fixes) = ocr::fix_number_signs(&spaced);
+    for fix in fixes {
+        log.warn(
+            no,
+            format!(
+                "read \"{}\" as \"{}\" (OCR noise); please check",
+                fix.before, fix.after
+            ),
+        );
+        log.repairs.push(Repair {
+            kind: RepairKind::OcrFix,
+            line: no,
+            before: fix.before,
+            after: fix.after,
+        });
+    }
+    fixed
+}
+
+/// The preamble, with a decree verb misread by OCR restored.
+fn preamble(block: &Block, log: &mut Log) -> String {
+    let text = clean(block, log);
+    let Some((printed, verb)) = ocr::near_decree_verb(&text) else {
+        return text;
+    };
+    let line = block.lines.last().map_or(0, |l| l.0);
+    log.warn(
+        line,
+        format!("read \"{printed}\" as \"{verb}\" (OCR noise); please check"),
+    );
+    log.repairs.push(Repair {
+        kind: RepairKind::OcrFix,
+        line,
+        before: printed.clone(),
+        after: verb.to_string(),
+    });
+    text.replacen(&printed, verb, 1)
+}
+
+/// A clause; a number OCR misread is restored from the sequence and logged.
+fn clause(c: &structure::ClauseBlock, log: &mut Log) -> Clause {
+    if let Some(printed) = &c.printed_number {
+        let line = c.block.first_line();
+        log.warn(
+            line,
+            format!(
+                "clause printed as \"{printed}.\" read as \"{}.\" from the sequence; please check",
+                c.number
+            ),
+        );
+        log.repairs.push(Repair {
+            kind: RepairKind::OcrFix,
+            line,
+            before: format!("{printed}."),
+            after: format!("{}.", c.number),
+        });
+    }
+    Clause {
+        number: c.number.clone(),
+        text: clean(&c.block, log),
+    }
+}
+
+/// Position and name of the signatory.
+fn signatory(block: &Block, log: &mut Log) -> Signatory {
+    let text = clean(block, log);
+    match grammar::signatory(&text) {
+        Some((position, name)) => Signatory {
+            position: position.to_string(),
+            name: name.to_string(),
+        },
+        None => {
+            log.warn(block.first_line(), "the signatory's position is missing");
+            Signatory {
+                position: String::new(),
+                name: text,
+            }
+        }
+    }
+}
+
+/// Cross-checks the header's metadata; an act date or number the header lost to
+/// noise is taken from the appendix approval block, with a warning.
+fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
+    let line = s.header.first_line();
+    let approval = decree.appendices[0].approval.clone();
+    let (date, number) = approval_date_and_number(&approval);
+    if decree.act.date.is_none() {
+        decree.act.date = date;
+        let how = if date.is_some() {
+            "taken from the appendix approval block"
+        } else {
+            "left empty"
+        };
+        log.warn(
+            line,
+            format!("the act's date could not be read in the header; {how}"),
+        );
+    }
+    if decree.act.number.is_empty() {
+        decree.act.number = number.unwrap_or_default();
+        log.warn(line, "the act's number could not be read in the header");
+    }
+    if decree.registration.is_none() {
+        log.warn(line, "no state registration found in the header");
+    }
+    let expired = [
+        "мерзімінің аяқталуына",
+        "истечением срока",
+        "истечения срока",
+    ]
+    .iter()
+    .any(|k| decree.header_text.contains(k) || decree.notes.iter().any(|n| n.contains(k)));
+    if decree.status == Status::Repealed && decree.repealed_by.is_none() && !expired {
+        log.warn(line, "the decree is repealed but no repealing act is named");
+    }
+}
+
+/// The act's date and number as the approval block restates them.
+fn approval_date_and_number(approval: &str) -> (Option<crate::model::Date>, Option<String>) {
+    let tokens = grammar::header_tokens(approval);
+    let date = tokens.iter().find_map(|(t, _)| match t {
+        grammar::Token::Date(d) => *d,
+        _ => None,
+    });
+    let number = tokens.iter().find_map(|(t, _)| match t {
+        grammar::Token::Number(n) => Some(n.clone()),
+        _ => None,
+    });
+    (date, number)
+}
+
+/// Runs the table reconstruction on the table region and merges its output.
+fn add_table(decree: &mut Decree, s: &Sections, table_lines: &[Line], log: &mut Log) {
+    let out = crate::table::reconstruct(table_lines, s.language);
+    decree.appendices[0].table = out.table;
+    decree.residue.extend(out.residue);
+    log.repairs.extend(out.repairs);
+    log.warnings.extend(out.warnings);
+}

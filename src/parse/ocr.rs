@@ -1,0 +1,142 @@
+//! OCR misreadings restored where it is safe, each one reported so it can be
+//! logged as an `ocr_fix` repair: the number sign read as "Хе"/"Хо"/"N°", a Latin
+//! "N" read as Cyrillic "М", and the decree verb with one letter lost.
+
+/// Tokens that OCR makes of the number sign "№" when a number follows.
+const NUMBER_SIGN_MISREADS: &[&str] = &["Хе", "Хо", "Ne", "N°", "No", "Мо", "Ме"];
+
+/// The decree verbs the preamble ends with.
+const DECREE_VERBS: &[&str] = &["ҚАУЛЫ ЕТЕДІ", "ПОСТАНОВЛЯЕТ", "ШЕШІМ ҚАБЫЛДАДЫ", "РЕШИЛ"];
+
+/// One fix inside a line: the misread text and what it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub before: String,
+    pub after: String,
+}
+
+/// Restores misread number signs in one line; returns the new line and the fixes.
+pub fn fix_number_signs(line: &str) -> (String, Vec<Fix>) {
+    let words: Vec<&str> = line.split(' ').collect();
+    let mut fixes = Vec::new();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let next_is_number = words
+            .get(i + 1)
+            .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let fixed = if !next_is_number {
+            None
+        } else if NUMBER_SIGN_MISREADS.contains(w) {
+            Some("№")
+        } else if *w == "М" {
+            Some("N")
+        } else {
+            None
+        };
+        match fixed {
+            Some(sign) => {
+                fixes.push(Fix {
+                    before: format!("{w} {}", words[i + 1]),
+                    after: format!("{sign} {}", words[i + 1]),
+                });
+                out.push(sign.to_string());
+            }
+            None => out.push(w.to_string()),
+        }
+    }
+    (out.join(" "), fixes)
+}
+
+/// A decree verb printed with one letter lost, added or misread ("ҚАУЛ ЕТЕДІ"):
+/// the printed run of capitals and the verb it stands for.
+pub fn near_decree_verb(line: &str) -> Option<(String, &'static str)> {
+    let caps = capital_run(line)?;
+    DECREE_VERBS
+        .iter()
+        .find(|v| caps != **v && levenshtein(&caps, v) <= 1)
+        .map(|v| (caps.clone(), *v))
+}
+
+/// The longest run of upper-case words (joined by single spaces) in a line, when
+/// it has at least 8 letters.
+fn capital_run(line: &str) -> Option<String> {
+    let mut best: Vec<&str> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for w in line
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([':', '.', ',']))
+    {
+        let upper = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+        if upper {
+            run.push(w);
+        } else {
+            run.clear();
+        }
+        if run.iter().map(|w| w.chars().count()).sum::<usize>()
+            > best.iter().map(|w| w.chars().count()).sum::<usize>()
+        {
+            best = run.clone();
+        }
+    }
+    let letters: usize = best.iter().map(|w| w.chars().count()).sum();
+    (letters >= 8).then(|| best.join(" "))
+}
+
+/// Edit distance between two short strings, by characters.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != b[j]))
+                .min(row[j] + 1)
+                .min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misread_number_sign_before_a_number_is_restored() {
+        let (line, fixes) = fix_number_signs("19 маусымдағы Хе 836 Қазақстан");
+        assert_eq!(line, "19 маусымдағы № 836 Қазақстан");
+        assert_eq!(
+            fixes,
+            [Fix {
+                before: "Хе 836".into(),
+                after: "№ 836".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn cyrillic_em_before_a_number_is_latin_n() {
+        let (line, _) = fix_number_signs("2013 года М 08-302.");
+        assert_eq!(line, "2013 года N 08-302.");
+    }
+
+    #[test]
+    fn words_that_merely_look_alike_stay() {
+        let (line, fixes) = fix_number_signs("Хо Ұйымдардың; М. Сыздықов; Хе");
+        assert_eq!(line, "Хо Ұйымдардың; М. Сыздықов; Хе");
+        assert!(fixes.is_empty());
+    }
+
+    #[test]
+    fn decree_verb_with_a_lost_letter_is_recognized() {
+        assert_eq!(
+            near_decree_verb("әкімдігі ҚАУЛ ЕТЕДІ:"),
+            Some(("ҚАУЛ ЕТЕДІ".to_string(), "ҚАУЛЫ ЕТЕДІ"))
+        );
+        assert_eq!(near_decree_verb("әкімдігі ҚАУЛЫ ЕТЕДІ:"), None);
+        assert_eq!(near_decree_verb("РҚАО ескертпесі"), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! Layout variants of real corpus decrees that the training files do not show
+//! (the unseen decrees will): the same decree re-wrapped or without its notes
+//! must give the same fields.
+
+use qauly::model::Decree;
+use qauly::parse::parse_decree;
+
+fn parse(text: &str) -> Decree {
+    parse_decree(text.as_bytes(), "v.txt").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn repeal_sentence_on_its_own_line_stays_in_the_header() {
+    let text = read("fixtures/corpus/train/t0001.txt");
+    let moved = text.replacen("тіркелді. Күші жойылды", "тіркелді.\nКүші жойылды", 1);
+    let (a, b) = (parse(&text), parse(&moved));
+    assert_eq!(a.header_text, b.header_text);
+    assert_eq!(a.repealed_by, b.repealed_by);
+    assert_eq!(a.notes, b.notes);
+    assert_eq!(a.preamble, b.preamble);
+}
+
+#[test]
+fn russian_repeal_on_its_own_line_stays_in_the_header() {
+    let text = read("fixtures/corpus/train-ru/t2005.txt");
+    let a = parse(&text);
+    let moved = text.replacen("№ 2420. ", "№ 2420.\n", 1);
+    assert_ne!(moved, text, "the variant must differ");
+    let b = parse(&moved);
+    assert_eq!(a.header_text, b.header_text);
+    assert_eq!(a.repealed_by, b.repealed_by);
+}
+
+#[test]
+fn decree_without_notes_goes_from_header_to_preamble() {
+    let text = read("fixtures/corpus/train/t0002.txt");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let without: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with("РҚАО ескертпесі") && *l != "сақталған.")
+        .collect();
+    let (a, b) = (parse(&text), parse(&without.join("\n")));
+    assert!(b.notes.is_empty());
+    assert_eq!(a.header_text, b.header_text);
+    assert_eq!(a.preamble, b.preamble);
+    assert_eq!(a.clauses, b.clauses);
+}
+
+#[test]
+fn note_wrapped_after_a_full_stop_stays_one_note() {
+    let text = read("fixtures/corpus/train/t0001.txt");
+    let wrapped = text.replacen(
+        "17.04.2010 № 4-2060\nқаулысымен.",
+        "17.04.2010 № 4-2060 қаулысымен. 2010 ж.\nжарияланды.",
+        1,
+    );
+    assert_ne!(wrapped, text);
+    let d = parse(&wrapped);
+    assert_eq!(d.notes.len(), 2);
+    assert!(d.notes[0].ends_with("2010 ж. жарияланды."), "{:?}", d.notes);
+}
