@@ -33,12 +33,40 @@ pub fn emit(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
         "ID",
         lopdf::Object::Array(vec![placeholder.clone(), placeholder]),
     );
-    lo.compress();
+    compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| Error::Pdf(format!("writing the PDF: {e}")))?;
     stamp_id(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Deflate level of content streams: lopdf's level 9 took ~40% of the render time
+/// for ~7% smaller files; level 3 keeps a 35-row appendix near 72 KB.
+const DEFLATE_LEVEL: u8 = 3;
+/// Font programs (subset TrueType) compress little better at higher levels.
+const FONT_DEFLATE_LEVEL: u8 = 1;
+
+/// Compresses every compressible stream that has no filter yet.
+fn compress(doc: &mut lopdf::Document) {
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            if stream.allows_compression && stream.dict.get(b"Filter").is_err() {
+                // Font programs (they carry /Length1) gain little from effort.
+                let is_font = stream.dict.get(b"Length1").is_ok();
+                let level = if is_font {
+                    FONT_DEFLATE_LEVEL
+                } else {
+                    DEFLATE_LEVEL
+                };
+                let packed = miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, level);
+                if packed.len() + 19 < stream.content.len() {
+                    stream.dict.set("Filter", "FlateDecode");
+                    stream.set_content(packed);
+                }
+            }
+        }
+    }
 }
 
 /// Replaces the /ID placeholders with the hex SHA-256 (first 16 bytes) of the file.

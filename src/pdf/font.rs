@@ -117,7 +117,7 @@ pub fn missing_glyphs(text: &str) -> Vec<char> {
     let f = fonts();
     let mut missing: Vec<char> = text
         .chars()
-        .filter(|&c| !c.is_control() && !(f.regular.has_glyph(c) && f.bold.has_glyph(c)))
+        .filter(|&c| !(c.is_control() || (f.regular.has_glyph(c) && f.bold.has_glyph(c))))
         .collect();
     missing.sort_unstable();
     missing.dedup();

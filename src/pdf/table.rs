@@ -142,7 +142,7 @@ fn column_edges(t: &TableBlock, left: f32, width: f32) -> Vec<f32> {
         .rows
         .iter()
         .chain(&t.header)
-        .map(grid_width)
+        .map(|r| grid_width(r))
         .max()
         .unwrap_or(1);
     let rel: Vec<f32> = if t.widths.len() == n && t.widths.iter().all(|w| *w > 0.0) {
@@ -160,7 +160,7 @@ fn column_edges(t: &TableBlock, left: f32, width: f32) -> Vec<f32> {
     xs
 }
 
-fn grid_width(row: &Vec<Cell>) -> usize {
+fn grid_width(row: &[Cell]) -> usize {
     row.iter().map(|c| c.colspan.max(1)).sum()
 }
 
