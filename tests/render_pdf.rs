@@ -115,16 +115,18 @@ fn every_cell_of_the_appendix_is_extractable_text_in_its_box_in_reading_order() 
                 }
             }
         }
+        // Joined over lines and pages, every cell reads as the decree's text (spaces
+        // aside: a word too long for its column is cut without one).
         let table = &qauly::view::DecreeView::new(&d).appendices[0].table;
         for (r, row) in table.rows.iter().enumerate() {
             for (col, cell) in row.iter().enumerate() {
                 let got = whole
                     .get(&(Some(r), col))
-                    .map(|s| squash(s))
+                    .map(|s| solid(s))
                     .unwrap_or_default();
                 assert_eq!(
                     got,
-                    squash(&cell.lines.join(" ")),
+                    solid(&cell.lines.join(" ")),
                     "{name}: row {r} col {col}"
                 );
             }
