@@ -294,3 +294,40 @@ fn trailer_id_is_a_hash_of_the_content_and_dates_come_from_the_decree() {
         );
     }
 }
+
+#[test]
+fn a_two_page_text_document_stays_within_the_contract_size_budget() {
+    use qauly::flow::{Align, Block, FlowDoc, PageSetup, Para, Run};
+    let d = decree("train/t0001");
+    let mut blocks = vec![Block::Para(Para {
+        runs: vec![Run::bold("ЖЕКЕ ЕҢБЕК ШАРТЫ")],
+        align: Align::Center,
+        ..Default::default()
+    })];
+    for c in d.clauses.iter().cycle().take(24) {
+        blocks.push(Block::Para(Para {
+            runs: vec![
+                Run::bold(format!("{}.", c.number)),
+                Run::plain(format!(" {}", c.text)),
+            ],
+            align: Align::Justify,
+            first_indent: 28.0,
+            ..Default::default()
+        }));
+    }
+    let flow = FlowDoc {
+        setup: PageSetup::A4Portrait,
+        title: "шарт".into(),
+        size: 11.0,
+        blocks,
+        page_numbers: true,
+    };
+    let pages = layout(&flow).len();
+    let bytes = qauly::pdf::render(&flow, &qauly::pdf::PdfMeta::default()).unwrap();
+    eprintln!("{pages} pages, {} bytes", bytes.len());
+    assert!(
+        pages >= 2 && bytes.len() <= 30 * 1024,
+        "{pages} pages, {} bytes",
+        bytes.len()
+    );
+}
