@@ -50,6 +50,8 @@ pub struct TableView {
     pub rows: Vec<Vec<CellView>>,
     /// Each column's printed header (group title prefixed), labelling cells on a phone.
     pub labels: Vec<String>,
+    /// Each column's share of the table width, as CSS percentages ("13.5%").
+    pub widths: Vec<String>,
     /// Number of grid columns.
     pub columns: usize,
 }
@@ -123,12 +125,18 @@ impl AppendixView {
 /// The nine columns every appendix row fills, in printed order.
 pub const COLUMNS: usize = 9;
 
+/// Relative widths of the nine columns (№, organization, works, volume, conditions,
+/// pay, funding, demand, supply): the long conditions text widest, counts narrow.
+/// HTML and PDF share them so both print the same table.
+pub const COLUMN_WIDTHS: [f32; COLUMNS] = [3.0, 13.0, 14.0, 9.5, 24.0, 11.5, 8.5, 6.5, 6.5];
+
 impl TableView {
     pub fn new(t: &Table) -> TableView {
         TableView {
             header_rows: header_rows(t),
             rows: t.rows.iter().map(row_cells).collect(),
             labels: labels(t),
+            widths: css_widths(),
             columns: COLUMNS,
         }
     }
@@ -139,6 +147,14 @@ fn column_names(t: &Table) -> Vec<String> {
     let mut names = t.columns.clone();
     names.resize(COLUMNS.max(names.len()), String::new());
     names
+}
+
+fn css_widths() -> Vec<String> {
+    let total: f32 = COLUMN_WIDTHS.iter().sum();
+    COLUMN_WIDTHS
+        .iter()
+        .map(|w| format!("{:.1}%", w * 100.0 / total))
+        .collect()
 }
 
 /// Column labels for stacked (phone) display: "group: column" under a group header.

@@ -6,9 +6,6 @@ use crate::flow::{Align, Block, Cell, FlowDoc, PageSetup, Para, Run, TableBlock}
 use crate::model::Decree;
 use crate::view::{AppendixView, DecreeView, TableView};
 
-/// Relative widths of the nine appendix columns (№, organization, works, volume,
-/// conditions, pay, funding, demand, supply): text columns wide, counts narrow.
-const APPENDIX_WIDTHS: [f32; 9] = [3.0, 13.0, 14.0, 9.5, 24.0, 11.5, 8.5, 6.5, 6.5];
 const BODY_SIZE: f32 = 12.0;
 const TABLE_SIZE: f32 = 9.0;
 
@@ -155,7 +152,7 @@ pub fn table_block(t: &TableView) -> TableBlock {
         })
         .collect();
     TableBlock {
-        widths: APPENDIX_WIDTHS.to_vec(),
+        widths: crate::view::COLUMN_WIDTHS.to_vec(),
         header,
         rows,
         size: TABLE_SIZE,
