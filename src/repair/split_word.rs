@@ -93,13 +93,17 @@ pub fn decide(left: &str, right: &str, right_spaced: bool, left_alone: bool, voc
     if vocab.get(&joined).total > 0 && !(left_known && right_known) {
         return Join::Glue;
     }
-    if left_known || right_known {
+    let lone_suffix = r.chars().count() <= 2;
+    if lone_suffix && !right_known && !left_known {
+        return Join::Glue;
+    }
+    // A fragment printed more than once is a word of its own, even at line ends.
+    if left_known || right_known || vocab.get(&l).total > 1 || vocab.get(&r).total > 1 {
         return Join::Space;
     }
     let head: String = joined.chars().take(l.chars().count() + 2).collect();
     let starts_known = vocab.starts_a_word(&head, head.chars().count() + 1);
-    let lone_suffix = r.chars().count() <= 2;
-    if lone_suffix || (right_spaced && (left_alone || starts_known)) {
+    if right_spaced && (left_alone || starts_known) {
         Join::Glue
     } else if starts_known {
         Join::GlueUnsure
@@ -129,6 +133,10 @@ mod tests {
             "\"Тірек и М\" қозғалыс",
             "мүшелері",
             "заңнамасында белгіленген ең төменгі",
+            "мүмкіндігі",
+            "шектеулі",
+            "Мүмкіндігі",
+            "шектеулі",
         ])
     }
 
@@ -157,6 +165,7 @@ mod tests {
             ("ауруларының", "алдын", false, false),
             ("бюджет", "Жергілікті", false, true),
             ("тазалау)", "шаруашылық", false, false),
+            ("Мүмкіндігі", "шектеулі", true, true),
         ];
         for (l, r, spaced, alone) in cases {
             assert_eq!(decide(l, r, spaced, alone, &v), Join::Space, "{l}+{r}");

@@ -27,7 +27,7 @@ pub fn is_header_text(text: &str) -> bool {
     let compact = compact(text);
     COLUMNS[1..].iter().chain(std::iter::once(&GROUP)).any(|ps| ps.iter().any(|p| compact.starts_with(p)))
         || compact == "№"
-        || compact.starts_with("№") && COLUMNS[1].iter().any(|p| compact[3..].starts_with(p))
+        || compact.strip_prefix('№').is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
 }
 
 /// Lowercase text with all white space removed, for matching.
@@ -44,7 +44,7 @@ pub fn columns(text: &str) -> (Vec<String>, Vec<ColumnGroup>) {
     let group = find_any(&masked, GROUP);
     if let Some(g) = group {
         let end = group_end(&masked, g);
-        masked.replace_range(g..end, &"\u{0}".repeat(masked[g..end].chars().count()));
+        masked.replace_range(g..end, &"\u{0}".repeat(end - g));
         starts.push((g, None));
     }
     for (i, phrases) in COLUMNS.iter().enumerate() {
