@@ -64,9 +64,11 @@ fn run_end(tokens: &[&str], start: usize) -> Option<usize> {
     if !is_single(tokens[start]) || !tokens[start].chars().any(char::is_alphanumeric) {
         return None;
     }
+    let digits = tokens[start].chars().all(|c| c.is_ascii_digit());
+    let same_kind = |t: &str| t.chars().all(|c| c.is_ascii_digit()) == digits || t.chars().all(|c| !c.is_alphanumeric());
     let mut end = start + 1;
     let mut last_single = start + 1;
-    while end < tokens.len() && (is_single(tokens[end]) || is_inner_piece(tokens[end])) {
+    while end < tokens.len() && same_kind(tokens[end]) && (is_single(tokens[end]) || is_inner_piece(tokens[end])) {
         end += 1;
         if is_single(tokens[end - 1]) {
             last_single = end;
@@ -76,14 +78,7 @@ fn run_end(tokens: &[&str], start: usize) -> Option<usize> {
     let singles = run.iter().filter(|t| is_single(t)).count();
     let plausible = singles >= 3 && singles * 5 >= run.len() * 3;
     let all_ru_words = run.len() == 3 && run.iter().all(|t| RU_ONE_LETTER_WORDS.contains(*t));
-    (plausible && !all_ru_words && !mixes_digits_and_letters(run)).then_some(last_single)
-}
-
-/// Digits and letters in one run are two things (e.g. "5 б ..."), not one word.
-fn mixes_digits_and_letters(run: &[&str]) -> bool {
-    let digits = run.iter().any(|t| t.chars().all(|c| c.is_ascii_digit()));
-    let letters = run.iter().any(|t| t.chars().all(char::is_alphabetic));
-    digits && letters
+    (plausible && !all_ru_words).then_some(last_single)
 }
 
 #[cfg(test)]
@@ -105,6 +100,7 @@ mod tests {
             ("айлық жалақының 1 , 5 мөлшерінде", "айлық жалақының 1,5 мөлшерінде"),
             ("а й л ы қ жалақының", "айлық жалақының"),
             ("Б і р  р е т  ", "Бір рет"),
+            ("айлық ж а л а қ ы н ы ң 2 мөлшерінде", "айлық жалақының 2 мөлшерінде"),
         ];
         for (before, after) in cases {
             assert_eq!(unspace(before).as_deref(), Some(after), "{before}");

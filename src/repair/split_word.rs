@@ -94,7 +94,7 @@ pub fn decide(left: &str, right: &str, right_spaced: bool, left_alone: bool, voc
         return Join::Glue;
     }
     let lone_suffix = r.chars().count() <= 2;
-    if lone_suffix && !right_known && !left_known {
+    if (lone_suffix && !right_known && !left_known) || !can_start_word(&r) {
         return Join::Glue;
     }
     // A fragment printed more than once is a word of its own, even at line ends.
@@ -110,6 +110,32 @@ pub fn decide(left: &str, right: &str, right_spaced: bool, left_alone: bool, voc
     } else {
         Join::Space
     }
+}
+
+/// Consonants of Kazakh and Russian Cyrillic.
+const CONSONANTS: &str = "бвгғджзйкқлмнңпрстфхһцчшщъь";
+/// Two-consonant word starts that occur (mostly in Russian and loanwords).
+const ONSETS: &[&str] = &[
+    "бл", "бр", "вв", "вз", "вл", "вн", "во", "вр", "вс", "вт", "вх", "гл", "гн", "гр", "дв", "дл", "др", "жд", "жр",
+    "зв", "зд", "зл", "зн", "кв", "кл", "кн", "кр", "мл", "мн", "пл", "пр", "пс", "пч", "рж", "сб", "св", "сг", "сд",
+    "сж", "ск", "сл", "см", "сн", "сп", "ср", "ст", "сф", "сх", "сц", "сч", "тв", "тк", "тр", "фл", "фр", "хв", "хл",
+    "хр", "цв", "чл", "чт", "шв", "шк", "шл", "шм", "шн", "шп", "шт", "щ",
+];
+
+/// Whether a word can start with these letters: no word starts with ь, ъ or ң,
+/// nor with two consonants outside the known onsets ("кті" is a word's tail).
+fn can_start_word(w: &str) -> bool {
+    let mut it = w.chars();
+    let (Some(a), b) = (it.next(), it.next()) else { return true };
+    if "ьъң".contains(a) {
+        return false;
+    }
+    let Some(b) = b else { return true };
+    if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
+        return true;
+    }
+    let pair: String = [a, b].iter().collect();
+    ONSETS.iter().any(|o| pair.starts_with(o))
 }
 
 fn ends_in_letter(s: &str) -> bool {
@@ -149,6 +175,7 @@ mod tests {
             ("Жергілікт", "і", false, true),
             ("жұмыст", "ардың", false, false),
             ("Қаржыланды", "ру", false, true),
+            ("Жергілі", "кті", false, false),
         ];
         for (l, r, spaced, alone) in cases {
             assert_eq!(decide(l, r, spaced, alone, &v), Join::Glue, "{l}+{r}");

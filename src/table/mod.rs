@@ -69,6 +69,14 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1.iter().partition(|b| header::is_header_text(&b.plain()));
     let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2.iter().partition(|b| header::is_header_text(&b.plain()));
     let (mut raw1, first_row) = rows::part1(&data1, &mut log);
+    if raw1.is_empty() {
+        for b in &data1 {
+            for f in &b.frags {
+                log.unplaced(f.no, &f.text, "no numbered row found for this text");
+            }
+        }
+    }
+    let first_row = if raw1.is_empty() { 0 } else { first_row };
     torn::reattach(&mut raw1, &mut log);
     let raw2 = part2::part2(&data2, &mut log);
     let head_blocks: Vec<&Block> = head1.into_iter().chain(data1[..first_row].iter().copied()).chain(head2).collect();
@@ -134,6 +142,12 @@ fn split_at_pay_header(all: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
 
 /// Renders the rows and pairs part 1 with part 2 by order.
 fn assemble(raw1: &[rows::RawRow], raw2: &[part2::RawPay], vocab: &Vocab, log: &mut Log) -> Vec<Row> {
+    let mut padded: Vec<rows::RawRow> = raw1.to_vec();
+    for i in raw1.len()..raw2.len() {
+        log.warn(raw2[i].line, format!("row {}: no part 1 cells found (organization, works, conditions left empty)", i + 1));
+        padded.push(rows::RawRow::numbered(i as u32 + 1));
+    }
+    let raw1 = padded.as_slice();
     let mut known = works::KnownWorks::default();
     let volumes: Vec<Vec<String>> = raw1.iter().map(|r| works::split_volumes(&cell::render(&r.cells[2], vocab, &mut Log::default()))).collect();
     for (r, v) in raw1.iter().zip(&volumes) {

@@ -30,6 +30,11 @@ impl RawRow {
         RawRow { cells: vec![Vec::new(); NCOLS], before_number: vec![false; NCOLS], ..RawRow::default() }
     }
 
+    /// An empty row carrying only its number (part 1 not found).
+    pub fn numbered(number: u32) -> RawRow {
+        RawRow { number, ..RawRow::empty() }
+    }
+
     fn put(&mut self, col: usize, frags: &[Frag]) {
         self.cells[col].extend_from_slice(frags);
         self.cells[col].sort_by_key(|f| (f.no, f.part));
