@@ -27,6 +27,7 @@ pub fn is_header_text(text: &str) -> bool {
     let compact = compact(text);
     COLUMNS[1..].iter().chain(std::iter::once(&GROUP)).any(|ps| ps.iter().any(|p| compact.starts_with(p)))
         || compact == "№"
+        || ["(участник", "(қатысушы", "қатысушы)"].iter().any(|p| compact.starts_with(p))
         || compact.strip_prefix('№').is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
 }
 

@@ -1,14 +1,21 @@
 //! Part 2 of the table (pay, funding, demand, supply), printed after the
 //! continuation marker without row numbers: each row ends with its two head
 //! counts, and the rows pair with part 1 in order.
+//!
+//! When a row prints its pay and funding as two separate blocks, the blocks
+//! are the cells. Otherwise (a page break or a wide layout put both cells on
+//! the same lines) each word goes to funding when it is a word of the genre's
+//! funding sources (бюджет, жергілікті, местный …) and to pay otherwise.
 
 use super::blocks::{Block, Frag};
-use super::classify::Profiles;
 use super::Log;
 use crate::model::RepairKind;
+use crate::repair::split_word::word_core;
 
-pub const PAY: usize = 0;
-pub const FUNDING: usize = 1;
+/// Word starts of the funding sources the genre names (Kazakh and Russian).
+const FUNDING_WORDS: &[&str] = &[
+    "бюджет", "жергілікті", "республикалық", "облыстық", "қаражат", "местн", "средств", "республиканск", "областн",
+];
 
 /// One row of part 2 as fragments, before rendering.
 #[derive(Debug, Clone, Default)]
@@ -21,129 +28,107 @@ pub struct RawPay {
     pub line: usize,
 }
 
-/// A row's blocks as printed, each with its page-break flag.
-type RowBlocks = Vec<(bool, Vec<Frag>)>;
+/// A fragment with the index of the block it was printed in and whether a
+/// page break came before that block.
+type Placed = (usize, bool, Frag);
 
-/// The head counts closing a row: the line's last two tokens as integers, and
-/// the text before them (a funding cell's last word merged onto the line).
-fn counts(text: &str) -> Option<(String, u32, u32)> {
+fn is_funding_word(token: &str) -> bool {
+    let core = word_core(token);
+    !core.is_empty() && FUNDING_WORDS.iter().any(|w| core.starts_with(w))
+}
+
+/// The integers ending a line (at most two) and the text before them, when
+/// that text is empty or names a funding source (a merged funding cell).
+fn counts(text: &str) -> Option<(String, Vec<u32>)> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let n = tokens.len();
-    if n < 2 {
+    let nums = tokens.iter().rev().take(2).take_while(|t| t.parse::<u32>().is_ok()).count();
+    if nums == 0 {
         return None;
     }
-    let demand = tokens[n - 2].parse().ok()?;
-    let supply = tokens[n - 1].parse().ok()?;
-    Some((tokens[..n - 2].join(" "), demand, supply))
+    let (head, tail) = tokens.split_at(tokens.len() - nums);
+    if !head.iter().all(|t| is_funding_word(t)) {
+        return None;
+    }
+    Some((head.join(" "), tail.iter().filter_map(|t| t.parse().ok()).collect()))
 }
 
 /// Rebuilds part 2's rows from its data blocks (headers and marker removed).
 pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
-    let mut rows: Vec<(RowBlocks, Option<(u32, u32)>, usize)> = Vec::new();
-    let mut current: RowBlocks = Vec::new();
-    for b in blocks {
-        let mut frags = Vec::new();
-        let mut brk = b.page_break_before;
+    let mut rows = Vec::new();
+    let mut text: Vec<Placed> = Vec::new();
+    let mut nums: Vec<(u32, usize)> = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
         for f in &b.frags {
-            match counts(&f.text) {
-                Some((prefix, d, s)) => {
-                    if !prefix.is_empty() {
-                        log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{prefix} | {d} | {s}"));
-                        frags.push(Frag { text: prefix, ..f.clone() });
-                    }
-                    push_block(&mut current, &mut brk, &mut frags);
-                    rows.push((std::mem::take(&mut current), Some((d, s)), f.no));
+            let Some((prefix, found)) = counts(&f.text) else {
+                if !nums.is_empty() {
+                    rows.push(close(&mut text, &mut nums, log));
                 }
-                None => frags.push(f.clone()),
+                text.push((bi, b.page_break_before, f.clone()));
+                continue;
+            };
+            if !prefix.is_empty() {
+                let after = found.iter().map(u32::to_string).collect::<Vec<_>>().join(" | ");
+                log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{prefix} | {after}"));
+                text.push((bi, b.page_break_before, Frag { text: prefix, ..f.clone() }));
+            }
+            nums.extend(found.into_iter().map(|n| (n, f.no)));
+            if nums.len() >= 2 {
+                rows.push(close(&mut text, &mut nums, log));
             }
         }
-        push_block(&mut current, &mut brk, &mut frags);
     }
-    if !current.is_empty() {
-        let line = current[0].1[0].no;
-        log.warn(line, "the last row of part 2 has no head counts (demand, supply)".to_string());
-        rows.push((current, None, line));
+    if !text.is_empty() || !nums.is_empty() {
+        rows.push(close(&mut text, &mut nums, log));
     }
-    let profiles = learn(&rows);
-    rows.into_iter().map(|(blocks, c, line)| build(blocks, c, line, &profiles, log)).collect()
+    rows
 }
 
-fn push_block(current: &mut RowBlocks, brk: &mut bool, frags: &mut Vec<Frag>) {
-    if !frags.is_empty() {
-        current.push((*brk, std::mem::take(frags)));
-        *brk = false;
+/// Closes a row from the text and head counts gathered since the last one.
+fn close(text: &mut Vec<Placed>, nums: &mut Vec<(u32, usize)>, log: &mut Log) -> RawPay {
+    let frags = std::mem::take(text);
+    let counts = std::mem::take(nums);
+    let line = counts.first().map(|c| c.1).or(frags.first().map(|f| f.2.no)).unwrap_or(0);
+    let mut row = RawPay { demand: counts.first().map(|c| c.0), supply: counts.get(1).map(|c| c.0), line, ..RawPay::default() };
+    if counts.len() < 2 {
+        log.warn(line, "a row of part 2 without both head counts (demand, supply): left empty".to_string());
     }
-}
-
-fn is_clean(blocks: &RowBlocks) -> bool {
-    blocks.len() == 2 && !blocks[1].0
-}
-
-fn learn(rows: &[(RowBlocks, Option<(u32, u32)>, usize)]) -> Profiles {
-    let mut p = Profiles::new(2);
-    for (blocks, _, _) in rows.iter().filter(|r| is_clean(&r.0)) {
-        p.add(PAY, &blocks[0].1);
-        p.add(FUNDING, &blocks[1].1);
-    }
-    p
-}
-
-fn build(blocks: RowBlocks, c: Option<(u32, u32)>, line: usize, profiles: &Profiles, log: &mut Log) -> RawPay {
-    let mut row = RawPay { demand: c.map(|c| c.0), supply: c.map(|c| c.1), line, ..RawPay::default() };
-    if is_clean(&blocks) {
-        row.pay = blocks[0].1.clone();
-        row.funding = blocks[1].1.clone();
-        return row;
-    }
-    let mut portion: Vec<&[Frag]> = Vec::new();
-    for (k, (brk, frags)) in blocks.iter().enumerate() {
-        if *brk && !portion.is_empty() {
-            place(&mut row, &portion, profiles, log);
-            portion.clear();
+    let blocks: std::collections::BTreeSet<usize> = frags.iter().map(|f| f.0).collect();
+    let clean = blocks.len() == 2 && !frags.iter().skip(1).any(|f| f.1 && f.0 != frags[0].0);
+    if clean {
+        let first = frags[0].0;
+        for (b, _, f) in frags {
+            if b == first { row.pay.push(f) } else { row.funding.push(f) }
         }
-        portion.push(frags);
-        if k + 1 == blocks.len() {
-            place(&mut row, &portion, profiles, log);
-        }
+    } else {
+        frags.into_iter().for_each(|(_, _, f)| split_words(&mut row, f, log));
     }
-    if blocks.iter().skip(1).any(|b| b.0) {
-        split_merged(&mut row, profiles, log);
-    }
-    row.pay.sort_by_key(|f| (f.no, f.part));
-    row.funding.sort_by_key(|f| (f.no, f.part));
     row
 }
 
-fn place(row: &mut RawPay, portion: &[&[Frag]], profiles: &Profiles, log: &mut Log) {
-    match profiles.assign(portion, 0) {
-        Some(cols) => {
-            for (frags, c) in portion.iter().zip(cols) {
-                let cell = if c == PAY { &mut row.pay } else { &mut row.funding };
-                cell.extend_from_slice(frags);
-            }
-        }
-        None => {
-            log.warn(row.line, "part 2 row has more blocks than columns; extra text kept in pay".to_string());
-            portion.iter().for_each(|f| row.pay.extend_from_slice(f));
-        }
+/// Puts a fragment's funding words in funding and the rest in pay.
+fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
+    let tokens: Vec<&str> = f.text.split_whitespace().collect();
+    let (fund, pay): (Vec<&str>, Vec<&str>) = tokens.iter().partition(|t| is_funding_word(t));
+    if !fund.is_empty() && !pay.is_empty() {
+        log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{} | {}", pay.join(" "), fund.join(" ")));
+    }
+    if !pay.is_empty() {
+        row.pay.push(Frag { text: pay.join(" "), ..f.clone() });
+    }
+    if !fund.is_empty() {
+        row.funding.push(Frag { text: fund.join(" "), part: f.part + 1, ..f });
     }
 }
 
-/// Splits pay lines whose last words are funding words (a page break printed
-/// the first line of the funding cell on the pay cell's line).
-fn split_merged(row: &mut RawPay, profiles: &Profiles, log: &mut Log) {
-    let mut moved = Vec::new();
-    for f in &mut row.pay {
-        let tokens: Vec<&str> = f.text.split_whitespace().collect();
-        let is_funding = |t: &&&str| profiles.share(FUNDING, t).is_some_and(|s| s >= 0.9);
-        let tail = tokens.iter().rev().take_while(is_funding).count();
-        if tail == 0 || tail == tokens.len() {
-            continue;
-        }
-        let (keep, give) = tokens.split_at(tokens.len() - tail);
-        log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{} | {}", keep.join(" "), give.join(" ")));
-        moved.push(Frag { text: give.join(" "), part: f.part + 1, ..f.clone() });
-        f.text = keep.join(" ");
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_counts_end_a_row_even_after_a_funding_word() {
+        assert_eq!(counts("10 10"), Some((String::new(), vec![10, 10])));
+        assert_eq!(counts("бюджет 2 2"), Some(("бюджет".to_string(), vec![2, 2])));
+        assert_eq!(counts("15"), Some((String::new(), vec![15])));
+        assert_eq!(counts("айлық жалақының 2"), None);
     }
-    row.funding.extend(moved);
 }
