@@ -37,42 +37,80 @@ fn is_funding_word(token: &str) -> bool {
     !core.is_empty() && FUNDING_WORDS.iter().any(|w| core.starts_with(w))
 }
 
-/// The integers ending a line (at most two) and the text before them, when
-/// that text is empty or names a funding source (a merged funding cell).
-fn counts(text: &str) -> Option<(String, Vec<u32>)> {
+/// Head counts found at the end of a line.
+#[derive(Debug, PartialEq)]
+struct Counts {
+    /// The text before the counts.
+    prefix: String,
+    /// The counts read (None where illegible).
+    nums: Vec<Option<u32>>,
+    /// The counts stand on the row's first line (rows read across, as OCR does),
+    /// rather than after its cells.
+    top: bool,
+}
+
+/// The head counts ending a line: one or two integers after nothing or after
+/// funding words; or, at the end of a line of text, a pair read across a
+/// table rule ("17|17", or "17117" where the rule became a 1).
+fn counts(text: &str) -> Option<Counts> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let nums = tokens.iter().rev().take(2).take_while(|t| t.parse::<u32>().is_ok()).count();
-    if nums == 0 {
-        return None;
-    }
     let (head, tail) = tokens.split_at(tokens.len() - nums);
-    if !head.iter().all(|t| is_funding_word(t)) {
+    let funding_only = head.iter().all(|t| is_funding_word(t));
+    if nums > 0 && funding_only {
+        let nums = tail.iter().map(|t| t.parse().ok()).collect();
+        return Some(Counts { prefix: head.join(" "), nums, top: false });
+    }
+    let (last, rest) = tokens.split_last()?;
+    let pair = ruled_pair(last)?;
+    Some(Counts { prefix: rest.join(" "), nums: pair, top: !rest.is_empty() })
+}
+
+/// A demand/supply pair printed across a table rule: "17|17", or "17117" (the
+/// rule read as 1: accepted only when both halves agree), else illegible.
+fn ruled_pair(token: &str) -> Option<Vec<Option<u32>>> {
+    if let Some((a, b)) = token.split_once(['|', '!', 'I', 'l']) {
+        return Some(vec![a.parse().ok(), b.parse().ok()]);
+    }
+    if token.len() < 3 || !token.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    Some((head.join(" "), tail.iter().filter_map(|t| t.parse().ok()).collect()))
+    let half = token.len() / 2;
+    let (a, b) = (&token[..half], &token[half + 1..]);
+    if token.len() % 2 == 1 && &token[half..half + 1] == "1" && a == b {
+        Some(vec![a.parse().ok(), b.parse().ok()])
+    } else {
+        Some(vec![None, None])
+    }
 }
 
 /// Rebuilds part 2's rows from its data blocks (headers and marker removed).
 pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
     let mut rows = Vec::new();
     let mut text: Vec<Placed> = Vec::new();
-    let mut nums: Vec<(u32, usize)> = Vec::new();
+    let mut nums: Vec<(Option<u32>, usize)> = Vec::new();
+    let mut top_mode = false;
     for (bi, b) in blocks.iter().enumerate() {
         for f in &b.frags {
-            let Some((prefix, found)) = counts(&f.text) else {
-                if !nums.is_empty() {
+            let Some(c) = counts(&f.text) else {
+                if !nums.is_empty() && !top_mode {
                     rows.push(close(&mut text, &mut nums, log));
                 }
                 text.push((bi, b.page_break_before, f.clone()));
                 continue;
             };
-            if !prefix.is_empty() {
-                let after = found.iter().map(u32::to_string).collect::<Vec<_>>().join(" | ");
-                log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{prefix} | {after}"));
-                text.push((bi, b.page_break_before, Frag { text: prefix, ..f.clone() }));
+            if c.top {
+                top_mode = true;
+                if !text.is_empty() || !nums.is_empty() {
+                    rows.push(close(&mut text, &mut nums, log));
+                }
             }
-            nums.extend(found.into_iter().map(|n| (n, f.no)));
-            if nums.len() >= 2 {
+            log_counts(f, &c, log);
+            if !c.prefix.is_empty() {
+                text.push((bi, b.page_break_before, Frag { text: c.prefix.clone(), ..f.clone() }));
+            }
+            nums.extend(c.nums.into_iter().map(|n| (n, f.no)));
+            if nums.len() >= 2 && !top_mode {
                 rows.push(close(&mut text, &mut nums, log));
             }
         }
@@ -83,12 +121,25 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
     rows
 }
 
+/// Logs how a line with head counts was read.
+fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
+    let shown: Vec<String> = c.nums.iter().map(|n| n.map_or("?".to_string(), |n| n.to_string())).collect();
+    if c.nums.iter().any(Option::is_none) {
+        log.warn(f.no, format!("head counts illegible in \"{}\": demand/supply left empty", f.text));
+    } else if c.top {
+        log.repair(RepairKind::OcrFix, f.no, f.text.clone(), format!("{} | {}", c.prefix, shown.join(" | ")));
+        log.warn(f.no, format!("head counts read across a table rule in \"{}\"", f.text));
+    } else if !c.prefix.is_empty() {
+        log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{} | {}", c.prefix, shown.join(" | ")));
+    }
+}
+
 /// Closes a row from the text and head counts gathered since the last one.
-fn close(text: &mut Vec<Placed>, nums: &mut Vec<(u32, usize)>, log: &mut Log) -> RawPay {
+fn close(text: &mut Vec<Placed>, nums: &mut Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
     let frags = std::mem::take(text);
     let counts = std::mem::take(nums);
     let line = counts.first().map(|c| c.1).or(frags.first().map(|f| f.2.no)).unwrap_or(0);
-    let mut row = RawPay { demand: counts.first().map(|c| c.0), supply: counts.get(1).map(|c| c.0), line, ..RawPay::default() };
+    let mut row = RawPay { demand: counts.first().and_then(|c| c.0), supply: counts.get(1).and_then(|c| c.0), line, ..RawPay::default() };
     if counts.len() < 2 {
         log.warn(line, "a row of part 2 without both head counts (demand, supply): left empty".to_string());
     }
@@ -126,9 +177,13 @@ mod tests {
 
     #[test]
     fn head_counts_end_a_row_even_after_a_funding_word() {
-        assert_eq!(counts("10 10"), Some((String::new(), vec![10, 10])));
-        assert_eq!(counts("бюджет 2 2"), Some(("бюджет".to_string(), vec![2, 2])));
-        assert_eq!(counts("15"), Some((String::new(), vec![15])));
+        let c = |p: &str, n: &[u32], top| Some(Counts { prefix: p.to_string(), nums: n.iter().map(|&n| Some(n)).collect(), top });
+        assert_eq!(counts("10 10"), c("", &[10, 10], false));
+        assert_eq!(counts("бюджет 2 2"), c("бюджет", &[2, 2], false));
+        assert_eq!(counts("15"), c("", &[15], false));
         assert_eq!(counts("айлық жалақының 2"), None);
+        assert_eq!(counts("Қазақстан Жергілікті 17|17"), c("Қазақстан Жергілікті", &[17, 17], true));
+        assert_eq!(counts("Қазақстан бюджет 21121"), c("Қазақстан бюджет", &[21, 21], true));
+        assert_eq!(counts("Қазақстан бюджет 410").unwrap().nums, vec![None, None]);
     }
 }
