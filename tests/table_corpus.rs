@@ -33,18 +33,14 @@ fn compact(s: &str) -> String {
 }
 
 /// The first header line: "№" alone or before a header word, or the column
-/// group's title printed just before it.
+/// group's title or the organization header (OCR may misread "№").
 fn table_start(raw: &[&str]) -> Option<usize> {
-    let n = raw.iter().position(|l| {
-        let t = l.replace('\u{c}', "");
-        let t = t.trim();
-        t == "№" || t == "N" || t.starts_with("№ ") && t.chars().nth(2).is_some_and(char::is_alphabetic)
-    })?;
-    let group = (n.saturating_sub(3)..n).find(|&i| {
-        let c = compact(raw[i]);
-        c.starts_with("қоғамдықжұмыстардыңкөлемі") || c.starts_with("объемыиконкр")
-    });
-    Some(group.unwrap_or(n))
+    const STARTS: &[&str] = &["қоғамдықжұмыстардыңкөлемі", "объемыиконкр", "ұйымдардыңатау", "наименованиеорг"];
+    raw.iter().position(|l| {
+        let c = compact(l);
+        let numero = c.strip_prefix('№').is_some_and(|r| !r.starts_with(|ch: char| ch.is_ascii_digit()));
+        numero || STARTS.iter().any(|s| c.starts_with(s))
+    })
 }
 
 fn norm(s: &str) -> String {

@@ -61,6 +61,11 @@ fn counts(text: &str) -> Option<Counts> {
         let nums = tail.iter().map(|t| t.parse().ok()).collect();
         return Some(Counts { prefix: head.join(" "), nums, top: false });
     }
+    if nums == 2 && head.iter().any(|t| is_funding_word(t)) {
+        // A row read across: pay and funding words, then both counts.
+        let nums = tail.iter().map(|t| t.parse().ok()).collect();
+        return Some(Counts { prefix: head.join(" "), nums, top: true });
+    }
     let (last, rest) = tokens.split_last()?;
     let pair = ruled_pair(last)?;
     Some(Counts { prefix: rest.join(" "), nums: pair, top: !rest.is_empty() })
@@ -100,6 +105,12 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 continue;
             };
             if c.top {
+                if nums.is_empty() {
+                    // Text before the first row read across: not a row of its own.
+                    for (_, _, f) in text.drain(..) {
+                        log.unplaced(f.no, &f.text, "text before the first row of part 2");
+                    }
+                }
                 top_mode = true;
                 if !text.is_empty() || !nums.is_empty() {
                     rows.push(close(&mut text, &mut nums, log));
@@ -185,5 +196,6 @@ mod tests {
         assert_eq!(counts("Қазақстан Жергілікті 17|17"), c("Қазақстан Жергілікті", &[17, 17], true));
         assert_eq!(counts("Қазақстан бюджет 21121"), c("Қазақстан бюджет", &[21, 21], true));
         assert_eq!(counts("Қазақстан бюджет 410").unwrap().nums, vec![None, None]);
+        assert_eq!(counts("В размере 2 минимальных Средства местного 58 61"), c("В размере 2 минимальных Средства местного", &[58, 61], true));
     }
 }
