@@ -94,6 +94,9 @@ fn compare(got: &Table, gold: &Table, tally: &mut Tally, verbose: bool, name: &s
     tally.add("row_count", got.rows.len() == gold.rows.len());
     let cols_ok = got.columns.iter().map(|c| norm(c)).eq(gold.columns.iter().map(|c| norm(c)));
     tally.add("columns", cols_ok);
+    if verbose && !cols_ok {
+        println!("  {name} columns:\n    got  {:?}\n    gold {:?}", got.columns, gold.columns);
+    }
     for (k, g) in gold.rows.iter().enumerate() {
         let empty = Row::default();
         let r = got.rows.get(k).unwrap_or(&empty);

@@ -22,6 +22,35 @@ const GROUP: &[&str] = &["қоғамдықжұмыстардыңкөлеміме
 /// The 1-based columns the group spans.
 const GROUP_COLUMNS: [usize; 2] = [4, 5];
 
+/// The genre's standard header texts: a cut whose letters match one of these
+/// (spaces aside) is printed this way, with the words whole.
+const STANDARD: &[&str] = &[
+    "Ұйымдардың атауы",
+    "Қоғамдық жұмыстардың түрлері",
+    "Көлемі (бір қатысушыға)",
+    "Нақты жағдайлары",
+    "Қатысушылардың еңбегіне төленетін ақының мөлшері",
+    "Қаржыландыру көздері",
+    "Сұраныс(қатысушы)",
+    "Ұсыныс (қатысушы)",
+    "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары",
+    "Наименование организаций",
+    "Виды общественных работ",
+    "Объем (на одного участника)",
+    "Конкретные условия",
+    "Размер оплаты труда участников",
+    "Источники финансирования",
+    "Спрос (участников)",
+    "Предложение (участников)",
+    "Объемы и конкретные условия общественных работ",
+];
+
+/// The standard spelling of a header cut apart by the page layout, if it is one.
+fn standard(piece: String) -> String {
+    let c = compact(&piece);
+    STANDARD.iter().find(|s| compact(s) == c).map_or(piece, |s| s.to_string())
+}
+
 /// Whether a block's text is a column header (not a cell).
 pub fn is_header_text(text: &str) -> bool {
     let compact = compact(text);
@@ -58,7 +87,7 @@ pub fn columns(text: &str) -> (Vec<String>, Vec<ColumnGroup>) {
     let mut groups = Vec::new();
     for (k, &(pos, col)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(compacted.len(), |s| s.0);
-        let piece = slice(text, &map, pos, end, compacted.len());
+        let piece = standard(slice(text, &map, pos, end, compacted.len()));
         match col {
             Some(i) => cols[i] = piece,
             None => groups.push(ColumnGroup { title: piece, columns: GROUP_COLUMNS.to_vec() }),

@@ -77,9 +77,15 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
     }
     let first_row = if raw1.is_empty() { 0 } else { first_row };
+    let (head0, lost): (Vec<&Block>, Vec<&Block>) = data1[..first_row].iter().partition(|b| is_header_fragment(b));
+    for b in lost {
+        for f in &b.frags {
+            log.unplaced(f.no, &f.text, "text printed before row 1 that could not be placed in a row");
+        }
+    }
     torn::reattach(&mut raw1, &mut log);
     let raw2 = part2::part2(&data2, &mut log);
-    let head_blocks: Vec<&Block> = head1.into_iter().chain(data1[..first_row].iter().copied()).chain(head2).collect();
+    let head_blocks: Vec<&Block> = head1.into_iter().chain(head0).chain(head2).collect();
     let mut head_blocks = head_blocks;
     head_blocks.sort_by_key(|b| b.first_line());
     let head_text: Vec<String> = head_blocks.iter().map(|b| cell::render(&b.frags, &vocab, &mut log)).collect();
@@ -88,6 +94,12 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     check(&rows, raw2.len(), &mut log);
     let Log { repairs, warnings, residue } = log;
     TableOutput { table: Table { columns, column_groups, rows }, residue, repairs, warnings }
+}
+
+/// A short piece of a header cut off by a narrow column ("ы", "ағдайлары").
+fn is_header_fragment(b: &Block) -> bool {
+    let text = b.plain();
+    text.chars().filter(|c| !c.is_whitespace()).count() <= 20 && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a line is the continuation marker.
