@@ -96,8 +96,10 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
     let mut nums: Vec<(Option<u32>, usize)> = Vec::new();
     let mut top_mode = false;
     for (bi, b) in blocks.iter().enumerate() {
-        for f in &b.frags {
-            let Some(c) = counts(&f.text) else {
+        for (k, f) in b.frags.iter().enumerate() {
+            // A lone number inside a block is part of a cell ("жалақының / 2 / мөлшерінде").
+            let inside = k + 1 < b.frags.len();
+            let Some(c) = counts(&f.text).filter(|c| c.top || c.nums.len() == 2 || !inside) else {
                 if !nums.is_empty() && !top_mode {
                     rows.push(close(&mut text, &mut nums, log));
                 }
