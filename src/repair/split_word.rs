@@ -63,6 +63,17 @@ impl Vocab {
         vocab
     }
 
+    /// Whether two tokens printed apart on one line are pieces of one word: the
+    /// joined word occurs at least three times as often as either piece.
+    pub fn inline_split(&self, a: &str, b: &str) -> bool {
+        if !a.chars().last().is_some_and(char::is_alphabetic) || !b.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let (l, r) = (word_core(a), word_core(b));
+        let joined = self.get(&format!("{l}{r}")).total;
+        joined >= 3 && self.get(&l).total * 3 <= joined && self.get(&r).total * 3 <= joined
+    }
+
     fn get(&self, word: &str) -> Seen {
         self.words.get(word).copied().unwrap_or_default()
     }
@@ -197,6 +208,13 @@ mod tests {
         for (l, r, spaced, alone) in cases {
             assert_eq!(decide(l, r, spaced, alone, &v), Join::Space, "{l}+{r}");
         }
+    }
+
+    #[test]
+    fn rejoins_pieces_printed_apart_on_one_line_only_with_evidence() {
+        let v = Vocab::from_lines(["Жергілікті бюджет", "Жергілікті бюджет", "Жергілікті", "Же ргілікті бюджет"]);
+        assert!(v.inline_split("Же", "ргілікті"));
+        assert!(!v.inline_split("Жергілікті", "бюджет"));
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
     let mut pieces: Vec<String> = Vec::new();
     let mut prev: Option<&Frag> = None;
     for frag in frags {
-        let text = frag.text.trim();
+        let text = rejoin_inline(frag, vocab, log);
+        let text = text.trim();
         if text.is_empty() {
             continue;
         }
@@ -23,6 +24,26 @@ pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
         prev = Some(frag);
     }
     join_lines(pieces.iter().map(String::as_str))
+}
+
+/// Joins two pieces of one word that the layout printed apart on one line
+/// ("Же ргілікті"): the joined word is frequent in the document, the pieces rare.
+fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
+    let tokens: Vec<&str> = frag.text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
+            let joined = format!("{}{}", tokens[i], tokens[i + 1]);
+            log.repair(RepairKind::SplitWord, frag.no, format!("{} {}", tokens[i], tokens[i + 1]), joined.clone());
+            out.push(joined);
+            i += 2;
+        } else {
+            out.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    out.join(" ")
 }
 
 /// Whether `next` continues the last word of `last` (logging the repair).

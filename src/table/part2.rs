@@ -95,6 +95,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
     let mut text: Vec<Placed> = Vec::new();
     let mut nums: Vec<(Option<u32>, usize)> = Vec::new();
     let mut top_mode = false;
+    let mut continuing = None;
     for (bi, b) in blocks.iter().enumerate() {
         for (k, f) in b.frags.iter().enumerate() {
             // A lone number inside a block is part of a cell ("жалақының / 2 / мөлшерінде").
@@ -102,6 +103,14 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             let Some(c) = counts(&f.text).filter(|c| c.top || c.nums.len() == 2 || !inside) else {
                 if !nums.is_empty() && !top_mode {
                     rows.push(close(&mut text, &mut nums, log));
+                }
+                if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
+                    // The rest of the previous row's cell, printed after a page break.
+                    continuing = Some(bi);
+                    let prev: &mut RawPay = rows.last_mut().expect("checked");
+                    log.repair(RepairKind::PageBreakRow, f.no, f.text.clone(), "moved to the previous row".to_string());
+                    split_words(prev, f.clone(), log);
+                    continue;
                 }
                 text.push((bi, b.page_break_before, f.clone()));
                 continue;
@@ -132,6 +141,17 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         rows.push(close(&mut text, &mut nums, log));
     }
     rows
+}
+
+/// Whether a block opening a page continues the previous row: it starts in the
+/// middle of a sentence and no text of a new row has begun.
+fn continues_previous(b: &Block, k: usize, text: &[Placed], rows: &[RawPay], top_mode: bool) -> bool {
+    k == 0
+        && b.page_break_before
+        && text.is_empty()
+        && !rows.is_empty()
+        && !top_mode
+        && b.frags[0].text.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Logs how a line with head counts was read.
