@@ -21,7 +21,11 @@ fn table_lines(text: &str) -> Vec<Line> {
         let ff = line.contains('\u{c}');
         let t = line.replace('\u{c}', "");
         if i >= start {
-            out.push(Line { no: i + 1, text: t.clone(), page_break_before: ff || blanks >= 3 });
+            out.push(Line {
+                no: i + 1,
+                text: t.clone(),
+                page_break_before: ff || blanks >= 3,
+            });
         }
         blanks = if t.trim().is_empty() { blanks + 1 } else { 0 };
     }
@@ -29,22 +33,35 @@ fn table_lines(text: &str) -> Vec<Line> {
 }
 
 fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The first header line: "№" alone or before a header word, or the column
 /// group's title or the organization header (OCR may misread "№").
 fn table_start(raw: &[&str]) -> Option<usize> {
-    const STARTS: &[&str] = &["қоғамдықжұмыстардыңкөлемі", "объемыиконкр", "ұйымдардыңатау", "наименованиеорг"];
+    const STARTS: &[&str] = &[
+        "қоғамдықжұмыстардыңкөлемі",
+        "объемыиконкр",
+        "ұйымдардыңатау",
+        "наименованиеорг",
+    ];
     raw.iter().position(|l| {
         let c = compact(l);
-        let numero = c.strip_prefix('№').is_some_and(|r| !r.starts_with(|ch: char| ch.is_ascii_digit()));
+        let numero = c
+            .strip_prefix('№')
+            .is_some_and(|r| !r.starts_with(|ch: char| ch.is_ascii_digit()));
         numero || STARTS.iter().any(|s| c.starts_with(s))
     })
 }
 
 fn norm(s: &str) -> String {
-    let q: String = s.chars().map(|c| if "«»“”„".contains(c) { '"' } else { c }).collect();
+    let q: String = s
+        .chars()
+        .map(|c| if "«»“”„".contains(c) { '"' } else { c })
+        .collect();
     q.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -78,24 +95,39 @@ impl Tally {
     }
 
     fn total(&self) -> (usize, usize) {
-        self.exact.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+        self.exact
+            .values()
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     }
 
     fn print(&self, name: &str) {
         let (ok, all) = self.total();
-        println!("{name}: {ok}/{all} fields exact ({:.1}%)", 100.0 * ok as f64 / all.max(1) as f64);
+        println!(
+            "{name}: {ok}/{all} fields exact ({:.1}%)",
+            100.0 * ok as f64 / all.max(1) as f64
+        );
         for (f, (ok, all)) in &self.exact {
-            println!("    {f:<18} {ok:>5}/{all:<5} {:.1}%", 100.0 * *ok as f64 / (*all).max(1) as f64);
+            println!(
+                "    {f:<18} {ok:>5}/{all:<5} {:.1}%",
+                100.0 * *ok as f64 / (*all).max(1) as f64
+            );
         }
     }
 }
 
 fn compare(got: &Table, gold: &Table, tally: &mut Tally, verbose: bool, name: &str) {
     tally.add("row_count", got.rows.len() == gold.rows.len());
-    let cols_ok = got.columns.iter().map(|c| norm(c)).eq(gold.columns.iter().map(|c| norm(c)));
+    let cols_ok = got
+        .columns
+        .iter()
+        .map(|c| norm(c))
+        .eq(gold.columns.iter().map(|c| norm(c)));
     tally.add("columns", cols_ok);
     if verbose && !cols_ok {
-        println!("  {name} columns:\n    got  {:?}\n    gold {:?}", got.columns, gold.columns);
+        println!(
+            "  {name} columns:\n    got  {:?}\n    gold {:?}",
+            got.columns, gold.columns
+        );
     }
     for (k, g) in gold.rows.iter().enumerate() {
         let empty = Row::default();
@@ -127,14 +159,32 @@ fn corpus_tables_match_their_gold() {
             let text = fs::read_to_string(format!("{dir}/{name}")).unwrap();
             let gold_text = fs::read_to_string(format!("{dir}/{stem}.gold.yaml")).unwrap();
             let gold = qauly::yaml::from_str(&gold_text, &stem).unwrap();
-            let lang = if dir.ends_with("-ru") { Language::Ru } else { Language::Kk };
+            let lang = if dir.ends_with("-ru") {
+                Language::Ru
+            } else {
+                Language::Kk
+            };
             let out = reconstruct(&table_lines(&text), lang);
             let mut one = Tally::default();
-            compare(&out.table, &gold.appendices[0].table, &mut one, verbose, &stem);
-            let tally = if OCR.contains(&stem.as_str()) { &mut ocr } else { &mut pdf };
+            compare(
+                &out.table,
+                &gold.appendices[0].table,
+                &mut one,
+                verbose,
+                &stem,
+            );
+            let tally = if OCR.contains(&stem.as_str()) {
+                &mut ocr
+            } else {
+                &mut pdf
+            };
             compare(&out.table, &gold.appendices[0].table, tally, false, &stem);
             let (ok, all) = one.total();
-            println!("{stem}: rows {}/{} fields {ok}/{all}", out.table.rows.len(), gold.appendices[0].table.rows.len());
+            println!(
+                "{stem}: rows {}/{} fields {ok}/{all}",
+                out.table.rows.len(),
+                gold.appendices[0].table.rows.len()
+            );
         }
     }
     pdf.print("pdftotext");

@@ -65,10 +65,15 @@ fn run_end(tokens: &[&str], start: usize) -> Option<usize> {
         return None;
     }
     let digits = tokens[start].chars().all(|c| c.is_ascii_digit());
-    let same_kind = |t: &str| t.chars().all(|c| c.is_ascii_digit()) == digits || t.chars().all(|c| !c.is_alphanumeric());
+    let same_kind = |t: &str| {
+        t.chars().all(|c| c.is_ascii_digit()) == digits || t.chars().all(|c| !c.is_alphanumeric())
+    };
     let mut end = start + 1;
     let mut last_single = start + 1;
-    while end < tokens.len() && same_kind(tokens[end]) && (is_single(tokens[end]) || is_inner_piece(tokens[end])) {
+    while end < tokens.len()
+        && same_kind(tokens[end])
+        && (is_single(tokens[end]) || is_inner_piece(tokens[end]))
+    {
         end += 1;
         if is_single(tokens[end - 1]) {
             last_single = end;
@@ -97,10 +102,16 @@ mod tests {
             ("т ө л е н е д і .", "төленеді."),
             ("ш ы ғ а )", "шыға)"),
             ("к ө р с е т у  (", "көрсету ("),
-            ("айлық жалақының 1 , 5 мөлшерінде", "айлық жалақының 1,5 мөлшерінде"),
+            (
+                "айлық жалақының 1 , 5 мөлшерінде",
+                "айлық жалақының 1,5 мөлшерінде",
+            ),
             ("а й л ы қ жалақының", "айлық жалақының"),
             ("Б і р  р е т  ", "Бір рет"),
-            ("айлық ж а л а қ ы н ы ң 2 мөлшерінде", "айлық жалақының 2 мөлшерінде"),
+            (
+                "айлық ж а л а қ ы н ы ң 2 мөлшерінде",
+                "айлық жалақының 2 мөлшерінде",
+            ),
         ];
         for (before, after) in cases {
             assert_eq!(unspace(before).as_deref(), Some(after), "{before}");

@@ -66,7 +66,9 @@ impl Vocab {
     /// Whether two tokens printed apart on one line are pieces of one word: the
     /// joined word occurs at least three times as often as either piece.
     pub fn inline_split(&self, a: &str, b: &str) -> bool {
-        if !a.chars().last().is_some_and(char::is_alphabetic) || !b.chars().next().is_some_and(char::is_lowercase) {
+        if !a.chars().last().is_some_and(char::is_alphabetic)
+            || !b.chars().next().is_some_and(char::is_lowercase)
+        {
             return false;
         }
         let (l, r) = (word_core(a), word_core(b));
@@ -90,7 +92,13 @@ impl Vocab {
 /// Decides whether the last token of one line and the first token of the next
 /// are one word. `right_spaced` says the next line was printed letter-spaced;
 /// `left_alone` says the left token was alone on its line.
-pub fn decide(left: &str, right: &str, right_spaced: bool, left_alone: bool, vocab: &Vocab) -> Join {
+pub fn decide(
+    left: &str,
+    right: &str,
+    right_spaced: bool,
+    left_alone: bool,
+    vocab: &Vocab,
+) -> Join {
     if !ends_in_letter(left) || !starts_lowercase(right) {
         return Join::Space;
     }
@@ -127,17 +135,20 @@ pub fn decide(left: &str, right: &str, right_spaced: bool, left_alone: bool, voc
 const CONSONANTS: &str = "бвгғджзйкқлмнңпрстфхһцчшщъь";
 /// Two-consonant word starts that occur (mostly in Russian and loanwords).
 const ONSETS: &[&str] = &[
-    "бл", "бр", "вв", "вз", "вл", "вн", "во", "вр", "вс", "вт", "вх", "гл", "гн", "гр", "дв", "дл", "др", "жд", "жр",
-    "зв", "зд", "зл", "зн", "кв", "кл", "кн", "кр", "мл", "мн", "пл", "пр", "пс", "пч", "рж", "сб", "св", "сг", "сд",
-    "сж", "ск", "сл", "см", "сн", "сп", "ср", "ст", "сф", "сх", "сц", "сч", "тв", "тк", "тр", "фл", "фр", "хв", "хл",
-    "хр", "цв", "чл", "чт", "шв", "шк", "шл", "шм", "шн", "шп", "шт", "щ",
+    "бл", "бр", "вв", "вз", "вл", "вн", "во", "вр", "вс", "вт", "вх", "гл", "гн", "гр", "дв", "дл",
+    "др", "жд", "жр", "зв", "зд", "зл", "зн", "кв", "кл", "кн", "кр", "мл", "мн", "пл", "пр", "пс",
+    "пч", "рж", "сб", "св", "сг", "сд", "сж", "ск", "сл", "см", "сн", "сп", "ср", "ст", "сф", "сх",
+    "сц", "сч", "тв", "тк", "тр", "фл", "фр", "хв", "хл", "хр", "цв", "чл", "чт", "шв", "шк", "шл",
+    "шм", "шн", "шп", "шт", "щ",
 ];
 
 /// Whether a word can start with these letters: no word starts with ь, ъ or ң,
 /// nor with two consonants outside the known onsets ("кті" is a word's tail).
 fn can_start_word(w: &str) -> bool {
     let mut it = w.chars();
-    let (Some(a), b) = (it.next(), it.next()) else { return true };
+    let (Some(a), b) = (it.next(), it.next()) else {
+        return true;
+    };
     if "ьъң".contains(a) {
         return false;
     }
@@ -212,7 +223,12 @@ mod tests {
 
     #[test]
     fn rejoins_pieces_printed_apart_on_one_line_only_with_evidence() {
-        let v = Vocab::from_lines(["Жергілікті бюджет", "Жергілікті бюджет", "Жергілікті", "Же ргілікті бюджет"]);
+        let v = Vocab::from_lines([
+            "Жергілікті бюджет",
+            "Жергілікті бюджет",
+            "Жергілікті",
+            "Же ргілікті бюджет",
+        ]);
         assert!(v.inline_split("Же", "ргілікті"));
         assert!(!v.inline_split("Жергілікті", "бюджет"));
     }

@@ -20,7 +20,12 @@ pub struct Frag {
 
 impl Frag {
     pub fn new(no: usize, text: &str) -> Frag {
-        Frag { no, text: text.trim().to_string(), spaced: false, part: 0 }
+        Frag {
+            no,
+            text: text.trim().to_string(),
+            spaced: false,
+            part: 0,
+        }
     }
 }
 
@@ -81,7 +86,12 @@ fn repaired_frag(line: &Line, repairs: &mut Vec<Repair>) -> Frag {
                 before: text.trim().to_string(),
                 after: after.clone(),
             });
-            Frag { no: line.no, text: after, spaced: true, part: 0 }
+            Frag {
+                no: line.no,
+                text: after,
+                spaced: true,
+                part: 0,
+            }
         }
         None => Frag::new(line.no, &text),
     }

@@ -35,7 +35,12 @@ fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
     while i < tokens.len() {
         if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
             let joined = format!("{}{}", tokens[i], tokens[i + 1]);
-            log.repair(RepairKind::SplitWord, frag.no, format!("{} {}", tokens[i], tokens[i + 1]), joined.clone());
+            log.repair(
+                RepairKind::SplitWord,
+                frag.no,
+                format!("{} {}", tokens[i], tokens[i + 1]),
+                joined.clone(),
+            );
             out.push(joined);
             i += 2;
         } else {
@@ -48,8 +53,10 @@ fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
 
 /// Whether `next` continues the last word of `last` (logging the repair).
 fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> bool {
-    let (Some(left), Some(right)) = (last.split_whitespace().last(), next.text.split_whitespace().next())
-    else {
+    let (Some(left), Some(right)) = (
+        last.split_whitespace().last(),
+        next.text.split_whitespace().next(),
+    ) else {
         return false;
     };
     let left_alone = prev.text.split_whitespace().count() == 1;
@@ -57,9 +64,17 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
     if decision == Join::Space {
         return false;
     }
-    log.repair(RepairKind::SplitWord, prev.no, format!("{left} / {right}"), format!("{left}{right}"));
+    log.repair(
+        RepairKind::SplitWord,
+        prev.no,
+        format!("{left} / {right}"),
+        format!("{left}{right}"),
+    );
     if decision == Join::GlueUnsure {
-        log.warn(prev.no, format!("joined \"{left}\" and \"{right}\" into one word on weak evidence"));
+        log.warn(
+            prev.no,
+            format!("joined \"{left}\" and \"{right}\" into one word on weak evidence"),
+        );
     }
     true
 }

@@ -23,7 +23,9 @@ fn key(token: &str) -> String {
 
 impl Profiles {
     pub fn new(ncols: usize) -> Profiles {
-        Profiles { cols: vec![BTreeMap::new(); ncols] }
+        Profiles {
+            cols: vec![BTreeMap::new(); ncols],
+        }
     }
 
     pub fn add(&mut self, col: usize, frags: &[Frag]) {
@@ -69,8 +71,8 @@ impl Profiles {
         // best[i][c]: best total for blocks[..=i] with block i in column c.
         let mut best = vec![vec![f64::NEG_INFINITY; ncols]; m];
         let mut from = vec![vec![0usize; ncols]; m];
-        for c in first..ncols {
-            best[0][c] = self.score(c, blocks[0]);
+        for (c, slot) in best[0].iter_mut().enumerate().skip(first) {
+            *slot = self.score(c, blocks[0]);
         }
         for i in 1..m {
             for c in first + i..ncols {
@@ -81,7 +83,13 @@ impl Profiles {
                 from[i][c] = pc;
             }
         }
-        let mut c = (0..ncols).fold(first + m - 1, |a, b| if best[m - 1][b] > best[m - 1][a] { b } else { a });
+        let mut c = (0..ncols).fold(first + m - 1, |a, b| {
+            if best[m - 1][b] > best[m - 1][a] {
+                b
+            } else {
+                a
+            }
+        });
         let mut out = vec![0; m];
         for i in (0..m).rev() {
             out[i] = c;
@@ -96,16 +104,25 @@ mod tests {
     use super::*;
 
     fn frags(text: &str) -> Vec<Frag> {
-        text.lines().enumerate().map(|(i, l)| Frag::new(i + 1, l)).collect()
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| Frag::new(i + 1, l))
+            .collect()
     }
 
     #[test]
     fn assigns_blocks_to_the_columns_whose_words_they_use() {
         let mut p = Profiles::new(4);
         p.add(0, &frags("\"Қарасай ауданының\nәкімінің аппараты\""));
-        p.add(1, &frags("Абаттандыруға, көгалдандыруға\nқұрғақ ағаштарды кесу"));
+        p.add(
+            1,
+            &frags("Абаттандыруға, көгалдандыруға\nқұрғақ ағаштарды кесу"),
+        );
         p.add(2, &frags("1500 шаршы\nметрге дейін"));
-        p.add(3, &frags("Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен"));
+        p.add(
+            3,
+            &frags("Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен"),
+        );
         let a = frags("Абаттандыруға,\nкесу");
         let b = frags("орындарын ашу");
         assert_eq!(p.assign(&[&a, &b], 0), Some(vec![1, 3]));

@@ -48,21 +48,34 @@ const STANDARD: &[&str] = &[
 /// The standard spelling of a header cut apart by the page layout, if it is one.
 fn standard(piece: String) -> String {
     let c = compact(&piece);
-    STANDARD.iter().find(|s| compact(s) == c).map_or(piece, |s| s.to_string())
+    STANDARD
+        .iter()
+        .find(|s| compact(s) == c)
+        .map_or(piece, |s| s.to_string())
 }
 
 /// Whether a block's text is a column header (not a cell).
 pub fn is_header_text(text: &str) -> bool {
     let compact = compact(text);
-    COLUMNS[1..].iter().chain(std::iter::once(&GROUP)).any(|ps| ps.iter().any(|p| compact.starts_with(p)))
+    COLUMNS[1..]
+        .iter()
+        .chain(std::iter::once(&GROUP))
+        .any(|ps| ps.iter().any(|p| compact.starts_with(p)))
         || compact == "№"
-        || ["(участник", "(қатысушы", "қатысушы)"].iter().any(|p| compact.starts_with(p))
-        || compact.strip_prefix('№').is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
+        || ["(участник", "(қатысушы", "қатысушы)"]
+            .iter()
+            .any(|p| compact.starts_with(p))
+        || compact
+            .strip_prefix('№')
+            .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
 }
 
 /// Lowercase text with all white space removed, for matching.
 fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Cuts the header text (all header blocks, rendered and joined in order) into
@@ -90,7 +103,10 @@ pub fn columns(text: &str) -> (Vec<String>, Vec<ColumnGroup>) {
         let piece = standard(slice(text, &map, pos, end, compacted.len()));
         match col {
             Some(i) => cols[i] = piece,
-            None => groups.push(ColumnGroup { title: piece, columns: GROUP_COLUMNS.to_vec() }),
+            None => groups.push(ColumnGroup {
+                title: piece,
+                columns: GROUP_COLUMNS.to_vec(),
+            }),
         }
     }
     (cols, groups)
@@ -148,7 +164,10 @@ mod tests {
         assert_eq!(cols[3], "Көлемі (бір қатысушыға)");
         assert_eq!(cols[4], "Нақты жағдайлары");
         assert_eq!(cols[8], "Ұсыныс (қатысушы)");
-        assert_eq!(groups[0].title, "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары");
+        assert_eq!(
+            groups[0].title,
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
+        );
     }
 
     #[test]

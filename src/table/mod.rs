@@ -41,7 +41,12 @@ pub(crate) struct Log {
 
 impl Log {
     pub fn repair(&mut self, kind: RepairKind, line: usize, before: String, after: String) {
-        self.repairs.push(Repair { kind, line, before, after });
+        self.repairs.push(Repair {
+            kind,
+            line,
+            before,
+            after,
+        });
     }
 
     pub fn warn(&mut self, line: usize, message: String) {
@@ -50,7 +55,10 @@ impl Log {
 
     /// Keeps text that fits no cell in `residue`, with a warning saying why.
     pub fn unplaced(&mut self, line: usize, text: &str, why: &str) {
-        self.residue.push(Residue { line, text: text.to_string() });
+        self.residue.push(Residue {
+            line,
+            text: text.to_string(),
+        });
         self.warn(line, format!("{why}: \"{text}\""));
     }
 }
@@ -66,8 +74,12 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let all = blocks::make_blocks(lines, &mut log.repairs);
     let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
     let (part1, part2) = split_at_marker(all, &mut log);
-    let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1.iter().partition(|b| header::is_header_text(&b.plain()));
-    let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2.iter().partition(|b| header::is_header_text(&b.plain()));
+    let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1
+        .iter()
+        .partition(|b| header::is_header_text(&b.plain()));
+    let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2
+        .iter()
+        .partition(|b| header::is_header_text(&b.plain()));
     let (mut raw1, first_row) = rows::part1(&data1, &mut log);
     if raw1.is_empty() {
         for b in &data1 {
@@ -77,10 +89,16 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
     }
     let first_row = if raw1.is_empty() { 0 } else { first_row };
-    let (head0, lost): (Vec<&Block>, Vec<&Block>) = data1[..first_row].iter().partition(|b| is_header_fragment(b));
+    let (head0, lost): (Vec<&Block>, Vec<&Block>) = data1[..first_row]
+        .iter()
+        .partition(|b| is_header_fragment(b));
     for b in lost {
         for f in &b.frags {
-            log.unplaced(f.no, &f.text, "text printed before row 1 that could not be placed in a row");
+            log.unplaced(
+                f.no,
+                &f.text,
+                "text printed before row 1 that could not be placed in a row",
+            );
         }
     }
     torn::reattach(&mut raw1, &mut log);
@@ -88,23 +106,44 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let head_blocks: Vec<&Block> = head1.into_iter().chain(head0).chain(head2).collect();
     let mut head_blocks = head_blocks;
     head_blocks.sort_by_key(|b| b.first_line());
-    let head_text: Vec<String> = head_blocks.iter().map(|b| cell::render(&b.frags, &vocab, &mut log)).collect();
+    let head_text: Vec<String> = head_blocks
+        .iter()
+        .map(|b| cell::render(&b.frags, &vocab, &mut log))
+        .collect();
     let (columns, column_groups) = header::columns(&head_text.join(" "));
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
-    let Log { repairs, warnings, residue } = log;
-    TableOutput { table: Table { columns, column_groups, rows }, residue, repairs, warnings }
+    let Log {
+        repairs,
+        warnings,
+        residue,
+    } = log;
+    TableOutput {
+        table: Table {
+            columns,
+            column_groups,
+            rows,
+        },
+        residue,
+        repairs,
+        warnings,
+    }
 }
 
 /// A short piece of a header cut off by a narrow column ("ы", "ағдайлары").
 fn is_header_fragment(b: &Block) -> bool {
     let text = b.plain();
-    text.chars().filter(|c| !c.is_whitespace()).count() <= 20 && !text.chars().any(|c| c.is_ascii_digit())
+    text.chars().filter(|c| !c.is_whitespace()).count() <= 20
+        && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a line is the continuation marker.
 fn is_marker(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
     CONTINUATION.iter().any(|m| compact.contains(m))
 }
 
@@ -114,20 +153,38 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
     let mut part2 = Vec::new();
     let mut seen = false;
     for block in all {
-        let Some(k) = block.frags.iter().position(|f| is_marker(&f.text)).filter(|_| !seen) else {
-            if seen { part2.push(block) } else { part1.push(block) }
+        let Some(k) = block
+            .frags
+            .iter()
+            .position(|f| is_marker(&f.text))
+            .filter(|_| !seen)
+        else {
+            if seen {
+                part2.push(block)
+            } else {
+                part1.push(block)
+            }
             continue;
         };
         seen = true;
         let marker = &block.frags[k];
-        log.residue.push(Residue { line: marker.no, text: marker.text.clone() });
+        log.residue.push(Residue {
+            line: marker.no,
+            text: marker.text.clone(),
+        });
         let before: Vec<Frag> = block.frags[..k].to_vec();
         let after: Vec<Frag> = block.frags[k + 1..].to_vec();
         if !before.is_empty() {
-            part1.push(Block { frags: before, page_break_before: block.page_break_before });
+            part1.push(Block {
+                frags: before,
+                page_break_before: block.page_break_before,
+            });
         }
         if !after.is_empty() {
-            part2.push(Block { frags: after, page_break_before: false });
+            part2.push(Block {
+                frags: after,
+                page_break_before: false,
+            });
         }
     }
     if !seen {
@@ -139,7 +196,12 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
 /// Without a marker, part 2 starts at the pay column's header.
 fn split_at_pay_header(all: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     let at = all.iter().position(|b| {
-        let c: String = b.plain().chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+        let c: String = b
+            .plain()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
         c.starts_with("қатысушылардыңеңбег") || c.starts_with("размероплаты")
     });
     let mut all = all;
@@ -153,15 +215,30 @@ fn split_at_pay_header(all: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
 }
 
 /// Renders the rows and pairs part 1 with part 2 by order.
-fn assemble(raw1: &[rows::RawRow], raw2: &[part2::RawPay], vocab: &Vocab, log: &mut Log) -> Vec<Row> {
+fn assemble(
+    raw1: &[rows::RawRow],
+    raw2: &[part2::RawPay],
+    vocab: &Vocab,
+    log: &mut Log,
+) -> Vec<Row> {
     let mut padded: Vec<rows::RawRow> = raw1.to_vec();
-    for i in raw1.len()..raw2.len() {
-        log.warn(raw2[i].line, format!("row {}: no part 1 cells found (organization, works, conditions left empty)", i + 1));
+    for (i, p) in raw2.iter().enumerate().skip(raw1.len()) {
+        log.warn(
+            p.line,
+            format!(
+                "row {}: no part 1 cells found (organization, works, conditions left empty)",
+                i + 1
+            ),
+        );
         padded.push(rows::RawRow::numbered(i as u32 + 1));
     }
+
     let raw1 = padded.as_slice();
     let mut known = works::KnownWorks::default();
-    let volumes: Vec<Vec<String>> = raw1.iter().map(|r| works::split_volumes(&cell::render(&r.cells[2], vocab, &mut Log::default()))).collect();
+    let volumes: Vec<Vec<String>> = raw1
+        .iter()
+        .map(|r| works::split_volumes(&cell::render(&r.cells[2], vocab, &mut Log::default())))
+        .collect();
     for (r, v) in raw1.iter().zip(&volumes) {
         if v.len() <= 1 {
             known.add(&cell::render(&r.cells[1], vocab, &mut Log::default()));
@@ -195,14 +272,20 @@ fn fill_part2(row: &mut Row, p: &part2::RawPay, vocab: &Vocab, log: &mut Log) {
     row.funding = cell::render(&p.funding, vocab, log);
     row.demand = p.demand;
     row.supply = p.supply;
-
 }
 
 /// Cross-checks: part 1 and part 2 have the same number of rows.
 fn check(rows: &[Row], part2_rows: usize, log: &mut Log) {
     if rows.len() != part2_rows {
         let line = 0;
-        log.warn(line, format!("part 1 has {} rows but part 2 has {}", rows.len(), part2_rows));
+        log.warn(
+            line,
+            format!(
+                "part 1 has {} rows but part 2 has {}",
+                rows.len(),
+                part2_rows
+            ),
+        );
     }
     if rows.is_empty() {
         log.warn(0, "no table rows found (no row numbered 1)".to_string());

@@ -14,7 +14,15 @@ use crate::repair::split_word::word_core;
 
 /// Word starts of the funding sources the genre names (Kazakh and Russian).
 const FUNDING_WORDS: &[&str] = &[
-    "бюджет", "жергілікті", "республикалық", "облыстық", "қаражат", "местн", "средств", "республиканск", "областн",
+    "бюджет",
+    "жергілікті",
+    "республикалық",
+    "облыстық",
+    "қаражат",
+    "местн",
+    "средств",
+    "республиканск",
+    "областн",
 ];
 
 /// One row of part 2 as fragments, before rendering.
@@ -54,21 +62,38 @@ struct Counts {
 /// table rule ("17|17", or "17117" where the rule became a 1).
 fn counts(text: &str) -> Option<Counts> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let nums = tokens.iter().rev().take(2).take_while(|t| t.parse::<u32>().is_ok()).count();
+    let nums = tokens
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.parse::<u32>().is_ok())
+        .count();
     let (head, tail) = tokens.split_at(tokens.len() - nums);
     let funding_only = head.iter().all(|t| is_funding_word(t));
     if nums > 0 && funding_only {
         let nums = tail.iter().map(|t| t.parse().ok()).collect();
-        return Some(Counts { prefix: head.join(" "), nums, top: false });
+        return Some(Counts {
+            prefix: head.join(" "),
+            nums,
+            top: false,
+        });
     }
     if nums == 2 && head.iter().any(|t| is_funding_word(t)) {
         // A row read across: pay and funding words, then both counts.
         let nums = tail.iter().map(|t| t.parse().ok()).collect();
-        return Some(Counts { prefix: head.join(" "), nums, top: true });
+        return Some(Counts {
+            prefix: head.join(" "),
+            nums,
+            top: true,
+        });
     }
     let (last, rest) = tokens.split_last()?;
     let pair = ruled_pair(last)?;
-    Some(Counts { prefix: rest.join(" "), nums: pair, top: !rest.is_empty() })
+    Some(Counts {
+        prefix: rest.join(" "),
+        nums: pair,
+        top: !rest.is_empty(),
+    })
 }
 
 /// A demand/supply pair printed across a table rule: "17|17", or "17117" (the
@@ -108,7 +133,12 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                     // The rest of the previous row's cell, printed after a page break.
                     continuing = Some(bi);
                     let prev: &mut RawPay = rows.last_mut().expect("checked");
-                    log.repair(RepairKind::PageBreakRow, f.no, f.text.clone(), "moved to the previous row".to_string());
+                    log.repair(
+                        RepairKind::PageBreakRow,
+                        f.no,
+                        f.text.clone(),
+                        "moved to the previous row".to_string(),
+                    );
                     split_words(prev, f.clone(), log);
                     continue;
                 }
@@ -129,7 +159,14 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             }
             log_counts(f, &c, log);
             if !c.prefix.is_empty() {
-                text.push((bi, b.page_break_before, Frag { text: c.prefix.clone(), ..f.clone() }));
+                text.push((
+                    bi,
+                    b.page_break_before,
+                    Frag {
+                        text: c.prefix.clone(),
+                        ..f.clone()
+                    },
+                ));
             }
             nums.extend(c.nums.into_iter().map(|n| (n, f.no)));
             if nums.len() >= 2 && !top_mode {
@@ -145,25 +182,58 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
 
 /// Whether a block opening a page continues the previous row: it starts in the
 /// middle of a sentence and no text of a new row has begun.
-fn continues_previous(b: &Block, k: usize, text: &[Placed], rows: &[RawPay], top_mode: bool) -> bool {
+fn continues_previous(
+    b: &Block,
+    k: usize,
+    text: &[Placed],
+    rows: &[RawPay],
+    top_mode: bool,
+) -> bool {
     k == 0
         && b.page_break_before
         && text.is_empty()
         && !rows.is_empty()
         && !top_mode
-        && b.frags[0].text.chars().next().is_some_and(char::is_lowercase)
+        && b.frags[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// Logs how a line with head counts was read.
 fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
-    let shown: Vec<String> = c.nums.iter().map(|n| n.map_or("?".to_string(), |n| n.to_string())).collect();
+    let shown: Vec<String> = c
+        .nums
+        .iter()
+        .map(|n| n.map_or("?".to_string(), |n| n.to_string()))
+        .collect();
     if c.nums.iter().any(Option::is_none) {
-        log.warn(f.no, format!("head counts illegible in \"{}\": demand/supply left empty", f.text));
+        log.warn(
+            f.no,
+            format!(
+                "head counts illegible in \"{}\": demand/supply left empty",
+                f.text
+            ),
+        );
     } else if c.top {
-        log.repair(RepairKind::OcrFix, f.no, f.text.clone(), format!("{} | {}", c.prefix, shown.join(" | ")));
-        log.warn(f.no, format!("head counts read across a table rule in \"{}\"", f.text));
+        log.repair(
+            RepairKind::OcrFix,
+            f.no,
+            f.text.clone(),
+            format!("{} | {}", c.prefix, shown.join(" | ")),
+        );
+        log.warn(
+            f.no,
+            format!("head counts read across a table rule in \"{}\"", f.text),
+        );
     } else if !c.prefix.is_empty() {
-        log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{} | {}", c.prefix, shown.join(" | ")));
+        log.repair(
+            RepairKind::ColumnMerge,
+            f.no,
+            f.text.clone(),
+            format!("{} | {}", c.prefix, shown.join(" | ")),
+        );
     }
 }
 
@@ -171,20 +241,38 @@ fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
 fn close(text: &mut Vec<Placed>, nums: &mut Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
     let frags = std::mem::take(text);
     let counts = std::mem::take(nums);
-    let line = counts.first().map(|c| c.1).or(frags.first().map(|f| f.2.no)).unwrap_or(0);
-    let mut row = RawPay { demand: counts.first().and_then(|c| c.0), supply: counts.get(1).and_then(|c| c.0), line, ..RawPay::default() };
+    let line = counts
+        .first()
+        .map(|c| c.1)
+        .or(frags.first().map(|f| f.2.no))
+        .unwrap_or(0);
+    let mut row = RawPay {
+        demand: counts.first().and_then(|c| c.0),
+        supply: counts.get(1).and_then(|c| c.0),
+        line,
+        ..RawPay::default()
+    };
     if counts.len() < 2 {
-        log.warn(line, "a row of part 2 without both head counts (demand, supply): left empty".to_string());
+        log.warn(
+            line,
+            "a row of part 2 without both head counts (demand, supply): left empty".to_string(),
+        );
     }
     let blocks: std::collections::BTreeSet<usize> = frags.iter().map(|f| f.0).collect();
     let clean = blocks.len() == 2 && !frags.iter().skip(1).any(|f| f.1 && f.0 != frags[0].0);
     if clean {
         let first = frags[0].0;
         for (b, _, f) in frags {
-            if b == first { row.pay.push(f) } else { row.funding.push(f) }
+            if b == first {
+                row.pay.push(f)
+            } else {
+                row.funding.push(f)
+            }
         }
     } else {
-        frags.into_iter().for_each(|(_, _, f)| split_words(&mut row, f, log));
+        frags
+            .into_iter()
+            .for_each(|(_, _, f)| split_words(&mut row, f, log));
     }
     row
 }
@@ -194,13 +282,25 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
     let tokens: Vec<&str> = f.text.split_whitespace().collect();
     let (fund, pay): (Vec<&str>, Vec<&str>) = tokens.iter().partition(|t| is_funding_word(t));
     if !fund.is_empty() && !pay.is_empty() {
-        log.repair(RepairKind::ColumnMerge, f.no, f.text.clone(), format!("{} | {}", pay.join(" "), fund.join(" ")));
+        log.repair(
+            RepairKind::ColumnMerge,
+            f.no,
+            f.text.clone(),
+            format!("{} | {}", pay.join(" "), fund.join(" ")),
+        );
     }
     if !pay.is_empty() {
-        row.pay.push(Frag { text: pay.join(" "), ..f.clone() });
+        row.pay.push(Frag {
+            text: pay.join(" "),
+            ..f.clone()
+        });
     }
     if !fund.is_empty() {
-        row.funding.push(Frag { text: fund.join(" "), part: f.part + 1, ..f });
+        row.funding.push(Frag {
+            text: fund.join(" "),
+            part: f.part + 1,
+            ..f
+        });
     }
 }
 
@@ -210,14 +310,32 @@ mod tests {
 
     #[test]
     fn head_counts_end_a_row_even_after_a_funding_word() {
-        let c = |p: &str, n: &[u32], top| Some(Counts { prefix: p.to_string(), nums: n.iter().map(|&n| Some(n)).collect(), top });
+        let c = |p: &str, n: &[u32], top| {
+            Some(Counts {
+                prefix: p.to_string(),
+                nums: n.iter().map(|&n| Some(n)).collect(),
+                top,
+            })
+        };
         assert_eq!(counts("10 10"), c("", &[10, 10], false));
         assert_eq!(counts("бюджет 2 2"), c("бюджет", &[2, 2], false));
         assert_eq!(counts("15"), c("", &[15], false));
         assert_eq!(counts("айлық жалақының 2"), None);
-        assert_eq!(counts("Қазақстан Жергілікті 17|17"), c("Қазақстан Жергілікті", &[17, 17], true));
-        assert_eq!(counts("Қазақстан бюджет 21121"), c("Қазақстан бюджет", &[21, 21], true));
-        assert_eq!(counts("Қазақстан бюджет 410").unwrap().nums, vec![None, None]);
-        assert_eq!(counts("В размере 2 минимальных Средства местного 58 61"), c("В размере 2 минимальных Средства местного", &[58, 61], true));
+        assert_eq!(
+            counts("Қазақстан Жергілікті 17|17"),
+            c("Қазақстан Жергілікті", &[17, 17], true)
+        );
+        assert_eq!(
+            counts("Қазақстан бюджет 21121"),
+            c("Қазақстан бюджет", &[21, 21], true)
+        );
+        assert_eq!(
+            counts("Қазақстан бюджет 410").unwrap().nums,
+            vec![None, None]
+        );
+        assert_eq!(
+            counts("В размере 2 минимальных Средства местного 58 61"),
+            c("В размере 2 минимальных Средства местного", &[58, 61], true)
+        );
     }
 }

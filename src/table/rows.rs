@@ -27,12 +27,19 @@ pub struct RawRow {
 
 impl RawRow {
     fn empty() -> RawRow {
-        RawRow { cells: vec![Vec::new(); NCOLS], before_number: vec![false; NCOLS], ..RawRow::default() }
+        RawRow {
+            cells: vec![Vec::new(); NCOLS],
+            before_number: vec![false; NCOLS],
+            ..RawRow::default()
+        }
     }
 
     /// An empty row carrying only its number (part 1 not found).
     pub fn numbered(number: u32) -> RawRow {
-        RawRow { number, ..RawRow::empty() }
+        RawRow {
+            number,
+            ..RawRow::empty()
+        }
     }
 
     fn put(&mut self, col: usize, frags: &[Frag]) {
@@ -65,7 +72,10 @@ fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
     }
     let mut frags = Vec::new();
     if !rest.is_empty() {
-        frags.push(Frag { text: rest.to_string(), ..first.clone() });
+        frags.push(Frag {
+            text: rest.to_string(),
+            ..first.clone()
+        });
     }
     frags.extend(block.frags[1..].iter().cloned());
     Some(frags)
@@ -112,7 +122,11 @@ pub fn part1(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     }
     if let Some(p) = pending {
         for f in p.cells.iter().flatten() {
-            log.unplaced(f.no, &f.text, "text after the last row that belongs to no row");
+            log.unplaced(
+                f.no,
+                &f.text,
+                "text after the last row that belongs to no row",
+            );
         }
     }
     (rows, first)
@@ -138,7 +152,12 @@ fn learn(segs: &[Segment]) -> Profiles {
 
 /// Fills `row` from its segment; returns the next row's text printed before
 /// the next number (a row torn by a page break), if any.
-fn build_row(row: &mut RawRow, seg: &Segment, profiles: &Profiles, log: &mut Log) -> Option<RawRow> {
+fn build_row(
+    row: &mut RawRow,
+    seg: &Segment,
+    profiles: &Profiles,
+    log: &mut Log,
+) -> Option<RawRow> {
     row.number = seg.number;
     row.line = seg.anchor.first_line();
     row.number_after_break = seg.anchor.page_break_before;
@@ -146,7 +165,10 @@ fn build_row(row: &mut RawRow, seg: &Segment, profiles: &Profiles, log: &mut Log
     if start == 1 {
         row.put(ORG, &seg.rest);
     }
-    row.tail_line = seg.blocks.last().map_or(row.line, |b| b.frags.last().map_or(0, |f| f.no));
+    row.tail_line = seg
+        .blocks
+        .last()
+        .map_or(row.line, |b| b.frags.last().map_or(0, |f| f.no));
     let mut portions = split_pages(&seg.blocks);
     let first = portions.remove(0);
     let free = NCOLS - start;
@@ -194,7 +216,13 @@ fn place(row: &mut RawRow, blocks: &[&Block], start: usize, profiles: &Profiles,
             }
         }
         None => {
-            log.warn(row.line, format!("row {} has more cell blocks than columns; extra text kept in conditions", row.number));
+            log.warn(
+                row.line,
+                format!(
+                    "row {} has more cell blocks than columns; extra text kept in conditions",
+                    row.number
+                ),
+            );
             for b in blocks {
                 row.put(NCOLS - 1, &b.frags);
             }
@@ -207,12 +235,19 @@ fn early_part(blocks: &[&Block], profiles: &Profiles, number: u32, log: &mut Log
     let mut row = RawRow::empty();
     row.number = number;
     let frags: Vec<&[Frag]> = blocks.iter().map(|b| b.frags.as_slice()).collect();
-    let cols = profiles.assign(&frags, 0).unwrap_or_else(|| vec![NCOLS - 1; blocks.len()]);
+    let cols = profiles
+        .assign(&frags, 0)
+        .unwrap_or_else(|| vec![NCOLS - 1; blocks.len()]);
     for (b, c) in blocks.iter().zip(cols) {
         row.put(c, &b.frags);
         row.before_number[c] = true;
         let text: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
-        log.repair(RepairKind::PageBreakRow, b.first_line(), text.join(" "), format!("moved to row {number}, column {}", c + 2));
+        log.repair(
+            RepairKind::PageBreakRow,
+            b.first_line(),
+            text.join(" "),
+            format!("moved to row {number}, column {}", c + 2),
+        );
     }
     row
 }

@@ -46,12 +46,23 @@ fn move_tail(prev: &mut RawRow, next: &mut RawRow, col: usize, log: &mut Log) {
         return;
     }
     let Some(cut) = cell.iter().rposition(|f| ends_sentence(&f.text)) else {
-        log.warn(last.no, format!("row {} may begin with text printed in row {} before the page break", next.number, prev.number));
+        log.warn(
+            last.no,
+            format!(
+                "row {} may begin with text printed in row {} before the page break",
+                next.number, prev.number
+            ),
+        );
         return;
     };
     let moved: Vec<Frag> = prev.cells[col].split_off(cut + 1);
     let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
-    log.repair(RepairKind::PageBreakRow, moved[0].no, text.join(" "), format!("moved to row {}, column {}", next.number, col + 2));
+    log.repair(
+        RepairKind::PageBreakRow,
+        moved[0].no,
+        text.join(" "),
+        format!("moved to row {}, column {}", next.number, col + 2),
+    );
     next.cells[col].splice(0..0, moved);
     next.before_number[col] = true;
 }

@@ -17,14 +17,20 @@ const VOLUME_STARTS: &[&str] = &["до", "не"];
 /// Splits a rendered volume cell into volumes, one number each.
 pub fn split_volumes(text: &str) -> Vec<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let numbers: Vec<usize> = (0..tokens.len()).filter(|&i| starts_with_digit(tokens[i])).collect();
+    let numbers: Vec<usize> = (0..tokens.len())
+        .filter(|&i| starts_with_digit(tokens[i]))
+        .collect();
     let mut cuts = Vec::new();
     for pair in numbers.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let after_end = (a + 1..b).rev().find(|&i| VOLUME_ENDS.contains(&word_core(tokens[i]).as_str()));
+        let after_end = (a + 1..b)
+            .rev()
+            .find(|&i| VOLUME_ENDS.contains(&word_core(tokens[i]).as_str()));
         let cut = match after_end {
             Some(i) => i + 1,
-            None if b > a + 1 && VOLUME_STARTS.contains(&word_core(tokens[b - 1]).as_str()) => b - 1,
+            None if b > a + 1 && VOLUME_STARTS.contains(&word_core(tokens[b - 1]).as_str()) => {
+                b - 1
+            }
             None => b,
         };
         cuts.push(cut);
@@ -61,7 +67,14 @@ impl KnownWorks {
 }
 
 /// Pairs the works cell with the volumes: `volumes.len()` kinds of work.
-pub fn pair(works: &[Frag], volumes: &[String], known: &KnownWorks, vocab: &Vocab, line: usize, log: &mut Log) -> Vec<Work> {
+pub fn pair(
+    works: &[Frag],
+    volumes: &[String],
+    known: &KnownWorks,
+    vocab: &Vocab,
+    line: usize,
+    log: &mut Log,
+) -> Vec<Work> {
     let wanted = volumes.len().max(1);
     let cuts = best_cuts(works, wanted, known, vocab, line, log);
     let mut parts = Vec::new();
@@ -71,13 +84,29 @@ pub fn pair(works: &[Frag], volumes: &[String], known: &KnownWorks, vocab: &Voca
         from = cut;
     }
     if parts.len() != wanted && !volumes.is_empty() {
-        log.warn(line, format!("{} kinds of work for {} volumes", parts.len(), volumes.len()));
+        log.warn(
+            line,
+            format!(
+                "{} kinds of work for {} volumes",
+                parts.len(),
+                volumes.len()
+            ),
+        );
     }
-    let mut out: Vec<Work> = parts.into_iter().map(|kind| Work { kind, volume: String::new() }).collect();
+    let mut out: Vec<Work> = parts
+        .into_iter()
+        .map(|kind| Work {
+            kind,
+            volume: String::new(),
+        })
+        .collect();
     for (k, v) in volumes.iter().enumerate() {
         match out.get_mut(k) {
             Some(w) => w.volume = v.clone(),
-            None => out.push(Work { kind: String::new(), volume: v.clone() }),
+            None => out.push(Work {
+                kind: String::new(),
+                volume: v.clone(),
+            }),
         }
     }
     out.retain(|w| !(w.kind.is_empty() && w.volume.is_empty()));
@@ -85,7 +114,14 @@ pub fn pair(works: &[Frag], volumes: &[String], known: &KnownWorks, vocab: &Voca
 }
 
 /// The `wanted - 1` line ends (indices into `works`) best fit to end a kind of work.
-fn best_cuts(works: &[Frag], wanted: usize, known: &KnownWorks, vocab: &Vocab, line: usize, log: &mut Log) -> Vec<usize> {
+fn best_cuts(
+    works: &[Frag],
+    wanted: usize,
+    known: &KnownWorks,
+    vocab: &Vocab,
+    line: usize,
+    log: &mut Log,
+) -> Vec<usize> {
     if wanted < 2 {
         return Vec::new();
     }
@@ -96,8 +132,15 @@ fn best_cuts(works: &[Frag], wanted: usize, known: &KnownWorks, vocab: &Vocab, l
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut cuts: Vec<usize> = scored.iter().take(wanted - 1).map(|s| s.1).collect();
-    if cuts.len() + 1 < wanted || scored.get(wanted - 1).is_some_and(|s| s.0 == scored[wanted - 2].0) {
-        log.warn(line, "unsure where one kind of work ends and the next begins".to_string());
+    if cuts.len() + 1 < wanted
+        || scored
+            .get(wanted - 1)
+            .is_some_and(|s| s.0 == scored[wanted - 2].0)
+    {
+        log.warn(
+            line,
+            "unsure where one kind of work ends and the next begins".to_string(),
+        );
     }
     cuts.sort_unstable();
     cuts
@@ -107,12 +150,20 @@ fn best_cuts(works: &[Frag], wanted: usize, known: &KnownWorks, vocab: &Vocab, l
 fn cut_score(works: &[Frag], i: usize, known: &KnownWorks, vocab: &Vocab, log: &mut Log) -> i32 {
     let prev = works[i - 1].text.trim_end();
     let next = works[i].text.trim_start();
-    if prev.ends_with([',', '(', '-']) || next.starts_with([',', ')', '(', '.', ';']) || open_paren(&works[..i]) {
+    if prev.ends_with([',', '(', '-'])
+        || next.starts_with([',', ')', '(', '.', ';'])
+        || open_paren(&works[..i])
+    {
         return -10;
     }
-    let last_word = prev.split_whitespace().last().map(word_core).unwrap_or_default();
+    let last_word = prev
+        .split_whitespace()
+        .last()
+        .map(word_core)
+        .unwrap_or_default();
     let mut score = 0;
-    if prev.ends_with(')') || last_word.ends_with(['у', 'ю']) || last_word.starts_with("жұмыс") {
+    if prev.ends_with(')') || last_word.ends_with(['у', 'ю']) || last_word.starts_with("жұмыс")
+    {
         score += 2;
     }
     if next.chars().next().is_some_and(char::is_uppercase) {
@@ -139,10 +190,22 @@ mod tests {
     #[test]
     fn splits_volumes_one_number_each() {
         let cases: [(&str, &[&str]); 5] = [
-            ("150 құжатқа дейін 500 құжатқа дейін", &["150 құжатқа дейін", "500 құжатқа дейін"]),
-            ("1500 шаршы метрге дейін 150 құжатқа дейін", &["1500 шаршы метрге дейін", "150 құжатқа дейін"]),
-            ("мүмкіндігі шектеулі 20 адамға дейін", &["мүмкіндігі шектеулі 20 адамға дейін"]),
-            ("до 1000 документов до 50 домов", &["до 1000 документов", "до 50 домов"]),
+            (
+                "150 құжатқа дейін 500 құжатқа дейін",
+                &["150 құжатқа дейін", "500 құжатқа дейін"],
+            ),
+            (
+                "1500 шаршы метрге дейін 150 құжатқа дейін",
+                &["1500 шаршы метрге дейін", "150 құжатқа дейін"],
+            ),
+            (
+                "мүмкіндігі шектеулі 20 адамға дейін",
+                &["мүмкіндігі шектеулі 20 адамға дейін"],
+            ),
+            (
+                "до 1000 документов до 50 домов",
+                &["до 1000 документов", "до 50 домов"],
+            ),
             ("300 үйге 1000 құжатқа", &["300 үйге", "1000 құжатқа"]),
         ];
         for (text, want) in cases {
@@ -152,14 +215,29 @@ mod tests {
 
     #[test]
     fn two_volumes_make_two_kinds_of_work() {
-        let works: Vec<Frag> = ["Курьерлік жұмыс", "мұрағатқа", "өткізілетін", "құжаттарды өңдеу"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Frag::new(i + 1, t))
-            .collect();
-        let vols = vec!["150 құжатқа дейін".to_string(), "500 құжатқа дейін".to_string()];
+        let works: Vec<Frag> = [
+            "Курьерлік жұмыс",
+            "мұрағатқа",
+            "өткізілетін",
+            "құжаттарды өңдеу",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Frag::new(i + 1, t))
+        .collect();
+        let vols = vec![
+            "150 құжатқа дейін".to_string(),
+            "500 құжатқа дейін".to_string(),
+        ];
         let mut log = Log::default();
-        let got = pair(&works, &vols, &KnownWorks::default(), &Vocab::default(), 1, &mut log);
+        let got = pair(
+            &works,
+            &vols,
+            &KnownWorks::default(),
+            &Vocab::default(),
+            1,
+            &mut log,
+        );
         assert_eq!(got[0].kind, "Курьерлік жұмыс");
         assert_eq!(got[1].kind, "мұрағатқа өткізілетін құжаттарды өңдеу");
         assert_eq!(got[1].volume, "500 құжатқа дейін");
