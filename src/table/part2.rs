@@ -42,7 +42,9 @@ type Placed = (usize, bool, Frag);
 
 fn is_funding_word(token: &str) -> bool {
     let core = word_core(token);
-    !core.is_empty() && FUNDING_WORDS.iter().any(|w| core.starts_with(w))
+    // A word cut by a narrow column ("Жергілі" + "кті") still counts by its start.
+    let cut = |w: &&str| core.chars().count() >= 4 && w.starts_with(core.as_str());
+    !core.is_empty() && FUNDING_WORDS.iter().any(|w| core.starts_with(w) || cut(w))
 }
 
 /// Head counts found at the end of a line.
