@@ -123,6 +123,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
     let mut nums: Vec<(Option<u32>, usize)> = Vec::new();
     let mut top_mode = false;
     let mut continuing = None;
+    let mut row_start = String::new();
     for (bi, b) in blocks.iter().enumerate() {
         for (k, f) in b.frags.iter().enumerate() {
             // A lone number inside a block is part of a cell ("жалақының / 2 / мөлшерінде").
@@ -147,7 +148,19 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 text.push((bi, b.page_break_before, f.clone()));
                 continue;
             };
+            if top_mode && !c.top && nums.len() >= 2 {
+                // Counts printed apart from their row's first line: the row
+                // began at the last line that starts the way rows start.
+                if let Some(at) = text.iter().rposition(|p| first_word(&p.2.text) == row_start).filter(|&a| a > 0) {
+                    let rest = text.split_off(at);
+                    rows.push(close(&mut text, &mut nums, log));
+                    text = rest;
+                }
+            }
             if c.top {
+                if !top_mode {
+                    row_start = first_word(&c.prefix);
+                }
                 if nums.is_empty() {
                     // Text before the first row read across: not a row of its own.
                     for (_, _, f) in text.drain(..) {
@@ -180,6 +193,10 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         rows.push(close(&mut text, &mut nums, log));
     }
     rows
+}
+
+fn first_word(text: &str) -> String {
+    text.split_whitespace().next().unwrap_or("").to_string()
 }
 
 /// Whether a block opening a page continues the previous row: it starts in the
