@@ -9,6 +9,7 @@
 mod blocks;
 mod cell;
 mod classify;
+mod cycle;
 mod header;
 mod part2;
 mod pay;
@@ -92,6 +93,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let (head0, lost): (Vec<&Block>, Vec<&Block>) = data1[..first_row]
         .iter()
         .partition(|b| is_header_fragment(b));
+    let mut head0_used = true;
     for b in lost {
         for f in &b.frags {
             log.unplaced(
@@ -103,7 +105,21 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     }
     torn::reattach(&mut raw1, &mut log);
     let raw2 = part2::part2(&data2, &mut log);
-    let head_blocks: Vec<&Block> = head1.into_iter().chain(head0).chain(head2).collect();
+    if !raw2.iter().any(|r| r.read_across) {
+        let mut trial = Log::default();
+        let cyc = cycle::rows(&data1, raw2.len(), &mut trial);
+        if let Some(rows) = cyc.filter(|c| cycle::quality(c) > cycle::quality(&raw1)) {
+            raw1 = rows;
+            log.repairs.extend(trial.repairs);
+            log.warnings.extend(trial.warnings);
+            let placed = |line: usize| raw1.iter().flat_map(|r| r.cells.iter().flatten()).any(|f| f.no == line);
+            log.residue.retain(|r| !placed(r.line));
+            log.warnings.retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
+            log.warnings.retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
+            head0_used = false;
+        }
+    }
+    let head_blocks: Vec<&Block> = head1.into_iter().chain(head0.into_iter().filter(|_| head0_used)).chain(head2).collect();
     let mut head_blocks = head_blocks;
     head_blocks.sort_by_key(|b| b.first_line());
     let head_text: Vec<String> = head_blocks

@@ -34,6 +34,8 @@ pub struct RawPay {
     pub supply: Option<u32>,
     /// Raw line of the head counts.
     pub line: usize,
+    /// The row was read across the columns (OCR): counts on its first line.
+    pub read_across: bool,
 }
 
 /// A fragment with the index of the block it was printed in and whether a
@@ -184,6 +186,9 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 ));
             }
             nums.extend(c.nums.into_iter().map(|n| (n, f.no)));
+            if top_mode {
+                rows.iter_mut().for_each(|r: &mut RawPay| r.read_across = true);
+            }
             if nums.len() >= 2 && !top_mode {
                 rows.push(close(&mut text, &mut nums, log));
             }
