@@ -4,7 +4,7 @@
 
 use qauly::lines::Line;
 use qauly::model::{Language, Row, Table};
-use qauly::table::reconstruct;
+use qauly::table::{reconstruct, TableOutput};
 use std::collections::BTreeMap;
 use std::fs;
 
@@ -142,6 +142,30 @@ fn compare(got: &Table, gold: &Table, tally: &mut Tally, verbose: bool, name: &s
     }
 }
 
+/// Non-space characters of the input lines missing from the output, and extra.
+fn conservation(lines: &[Line], out: &TableOutput) -> (usize, usize) {
+    let mut counts: BTreeMap<char, i64> = BTreeMap::new();
+    for l in lines {
+        l.text.chars().filter(|c| !c.is_whitespace()).for_each(|c| *counts.entry(c).or_default() += 1);
+    }
+    let t = &out.table;
+    let mut placed: Vec<String> = t.columns.clone();
+    placed.extend(t.column_groups.iter().map(|g| g.title.clone()));
+    for r in &t.rows {
+        placed.extend([r.organization.clone(), r.conditions.clone(), r.pay.clone(), r.funding.clone()]);
+        placed.extend(r.works.iter().flat_map(|w| [w.kind.clone(), w.volume.clone()]));
+        placed.extend([r.demand, r.supply].iter().flatten().map(u32::to_string));
+        placed.push(r.number.to_string());
+    }
+    placed.extend(out.residue.iter().map(|r| r.text.clone()));
+    for s in &placed {
+        s.chars().filter(|c| !c.is_whitespace()).for_each(|c| *counts.entry(c).or_default() -= 1);
+    }
+    let missing = counts.values().filter(|v| **v > 0).sum::<i64>() as usize;
+    let extra = -counts.values().filter(|v| **v < 0).sum::<i64>() as usize;
+    (missing, extra)
+}
+
 #[test]
 fn corpus_tables_match_their_gold() {
     let verbose = std::env::var("TABLE_CORPUS_VERBOSE").is_ok();
@@ -180,8 +204,9 @@ fn corpus_tables_match_their_gold() {
             };
             compare(&out.table, &gold.appendices[0].table, tally, false, &stem);
             let (ok, all) = one.total();
+            let (missing, extra) = conservation(&table_lines(&text), &out);
             println!(
-                "{stem}: rows {}/{} fields {ok}/{all}",
+                "{stem}: rows {}/{} fields {ok}/{all}; characters missing {missing}, extra {extra}",
                 out.table.rows.len(),
                 gold.appendices[0].table.rows.len()
             );
