@@ -73,7 +73,9 @@ impl Vocab {
         }
         let (l, r) = (word_core(a), word_core(b));
         let joined = self.get(&format!("{l}{r}")).total;
-        joined >= 3 && self.get(&l).total * 3 <= joined && self.get(&r).total * 3 <= joined
+        // Only a piece no word can start with: a frequent joined form alone may
+        // be the layout's dropped space ("Тірек и М" printed "Тіреки М").
+        !can_start_word(&r) && joined >= 2
     }
 
     fn get(&self, word: &str) -> Seen {

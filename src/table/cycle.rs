@@ -46,6 +46,19 @@ fn kind(b: &Block) -> Kind {
     }
 }
 
+/// A text block whose last lines are a volume printed without a blank line
+/// before it ("курьерлік жұмыс" / "1500 құжатқа" / "дейін") is two cells.
+fn split_volume(b: &Block) -> Vec<Block> {
+    let at = b.frags.iter().position(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
+    let Some(at) = at.filter(|&a| a > 0) else { return vec![b.clone()] };
+    let tail = Block { frags: b.frags[at..].to_vec(), page_break_before: false };
+    let head = Block { frags: b.frags[..at].to_vec(), page_break_before: b.page_break_before };
+    if kind(&tail) != Kind::Volume || kind(&head) != Kind::Text {
+        return vec![b.clone()];
+    }
+    vec![head, tail]
+}
+
 fn is_number_block(b: &Block) -> bool {
     b.frags.iter().all(|f| f.text.split_whitespace().all(|t| t.parse::<u32>().is_ok()))
 }
@@ -60,7 +73,8 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
     let mut torn: Vec<(usize, Vec<&Block>)> = Vec::new();
     let mut col = None;
     let mut in_torn = false;
-    for b in blocks.iter().filter(|b| !is_number_block(b)) {
+    let split: Vec<Block> = blocks.iter().filter(|b| !is_number_block(b)).flat_map(|b| split_volume(b)).collect();
+    for b in &split {
         let lower = b.frags[0].text.chars().next().is_some_and(char::is_lowercase);
         if continues(b) {
             if rows.is_empty() {
