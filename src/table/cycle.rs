@@ -33,11 +33,22 @@ enum Kind {
 }
 
 fn kind(b: &Block) -> Kind {
-    let words: Vec<String> = b.frags.iter().flat_map(|f| f.text.split_whitespace()).map(word_core).collect();
-    if b.frags.len() >= 3 && words.iter().any(|w| COND_WORDS.iter().any(|c| w.starts_with(c))) {
+    let words: Vec<String> = b
+        .frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .map(word_core)
+        .collect();
+    if b.frags.len() >= 3
+        && words
+            .iter()
+            .any(|w| COND_WORDS.iter().any(|c| w.starts_with(c)))
+    {
         return Kind::Conditions;
     }
-    let has_number = words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let has_number = words
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
     if has_number && volume_word && b.frags.len() <= 8 {
         Kind::Volume
@@ -49,10 +60,21 @@ fn kind(b: &Block) -> Kind {
 /// A text block whose last lines are a volume printed without a blank line
 /// before it ("курьерлік жұмыс" / "1500 құжатқа" / "дейін") is two cells.
 fn split_volume(b: &Block) -> Vec<Block> {
-    let at = b.frags.iter().position(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
-    let Some(at) = at.filter(|&a| a > 0) else { return vec![b.clone()] };
-    let tail = Block { frags: b.frags[at..].to_vec(), page_break_before: false };
-    let head = Block { frags: b.frags[..at].to_vec(), page_break_before: b.page_break_before };
+    let at = b
+        .frags
+        .iter()
+        .position(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
+    let Some(at) = at.filter(|&a| a > 0) else {
+        return vec![b.clone()];
+    };
+    let tail = Block {
+        frags: b.frags[at..].to_vec(),
+        page_break_before: false,
+    };
+    let head = Block {
+        frags: b.frags[..at].to_vec(),
+        page_break_before: b.page_break_before,
+    };
     if kind(&tail) != Kind::Volume || kind(&head) != Kind::Text {
         return vec![b.clone()];
     }
@@ -60,11 +82,18 @@ fn split_volume(b: &Block) -> Vec<Block> {
 }
 
 fn is_number_block(b: &Block) -> bool {
-    b.frags.iter().all(|f| f.text.split_whitespace().all(|t| t.parse::<u32>().is_ok()))
+    b.frags
+        .iter()
+        .all(|f| f.text.split_whitespace().all(|t| t.parse::<u32>().is_ok()))
 }
 
 fn continues(b: &Block) -> bool {
-    b.page_break_before && b.frags[0].text.chars().next().is_some_and(char::is_lowercase)
+    b.page_break_before
+        && b.frags[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// Reads rows from the cell cycle; `None` when the cycle does not give `expected` rows.
@@ -73,9 +102,17 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
     let mut torn: Vec<(usize, Vec<&Block>)> = Vec::new();
     let mut col = None;
     let mut in_torn = false;
-    let split: Vec<Block> = blocks.iter().filter(|b| !is_number_block(b)).flat_map(|b| split_volume(b)).collect();
+    let split: Vec<Block> = blocks
+        .iter()
+        .filter(|b| !is_number_block(b))
+        .flat_map(|b| split_volume(b))
+        .collect();
     for b in &split {
-        let lower = b.frags[0].text.chars().next().is_some_and(char::is_lowercase);
+        let lower = b.frags[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         if continues(b) {
             if rows.is_empty() {
                 return None;
@@ -91,7 +128,11 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         in_torn = false;
         col = Some(step(&mut rows, col, kind(b), b));
     }
-    if rows.len() != expected || rows.iter().any(|r| r.cells[COND].is_empty() || r.cells[ORG].is_empty()) {
+    if rows.len() != expected
+        || rows
+            .iter()
+            .any(|r| r.cells[COND].is_empty() || r.cells[ORG].is_empty())
+    {
         return None;
     }
     let profiles = learn(&rows);
@@ -101,15 +142,26 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         for (b, c) in list.iter().zip(cols) {
             rows[r].cells[c].extend_from_slice(&b.frags);
             let text: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
-            log.repair(RepairKind::PageBreakRow, b.first_line(), text.join(" "), format!("moved to row {}, column {}", r + 1, c + 2));
+            log.repair(
+                RepairKind::PageBreakRow,
+                b.first_line(),
+                text.join(" "),
+                format!("moved to row {}, column {}", r + 1, c + 2),
+            );
         }
     }
     for (i, r) in rows.iter_mut().enumerate() {
         r.number = i as u32 + 1;
         r.line = r.cells.iter().flatten().map(|f| f.no).min().unwrap_or(0);
-        r.cells.iter_mut().for_each(|c| c.sort_by_key(|f| (f.no, f.part)));
+        r.cells
+            .iter_mut()
+            .for_each(|c| c.sort_by_key(|f| (f.no, f.part)));
     }
-    log.warn(rows.first().map_or(0, |r| r.line), "row numbers printed apart from their rows: rows read from the order of their cells".to_string());
+    log.warn(
+        rows.first().map_or(0, |r| r.line),
+        "row numbers printed apart from their rows: rows read from the order of their cells"
+            .to_string(),
+    );
     Some(rows)
 }
 
@@ -118,10 +170,13 @@ pub fn quality(rows: &[RawRow]) -> usize {
     rows.iter()
         .filter(|r| r.cells.iter().all(|c| !c.is_empty()))
         .filter(|r| {
-            r.cells[COND].iter().flat_map(|f| f.text.split_whitespace()).any(|t| {
-                let w = word_core(t);
-                COND_WORDS.iter().any(|c| w.starts_with(c))
-            })
+            r.cells[COND]
+                .iter()
+                .flat_map(|f| f.text.split_whitespace())
+                .any(|t| {
+                    let w = word_core(t);
+                    COND_WORDS.iter().any(|c| w.starts_with(c))
+                })
         })
         .count()
 }

@@ -112,14 +112,24 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
             raw1 = rows;
             log.repairs.extend(trial.repairs);
             log.warnings.extend(trial.warnings);
-            let placed = |line: usize| raw1.iter().flat_map(|r| r.cells.iter().flatten()).any(|f| f.no == line);
+            let placed = |line: usize| {
+                raw1.iter()
+                    .flat_map(|r| r.cells.iter().flatten())
+                    .any(|f| f.no == line)
+            };
             log.residue.retain(|r| !placed(r.line));
-            log.warnings.retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
-            log.warnings.retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
+            log.warnings
+                .retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
+            log.warnings
+                .retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
             head0_used = false;
         }
     }
-    let head_blocks: Vec<&Block> = head1.into_iter().chain(head0.into_iter().filter(|_| head0_used)).chain(head2).collect();
+    let head_blocks: Vec<&Block> = head1
+        .into_iter()
+        .chain(head0.into_iter().filter(|_| head0_used))
+        .chain(head2)
+        .collect();
     let mut head_blocks = head_blocks;
     head_blocks.sort_by_key(|b| b.first_line());
     let head_text: Vec<String> = head_blocks

@@ -153,7 +153,11 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             if top_mode && !c.top && nums.len() >= 2 {
                 // Counts printed apart from their row's first line: the row
                 // began at the last line that starts the way rows start.
-                if let Some(at) = text.iter().rposition(|p| first_word(&p.2.text) == row_start).filter(|&a| a > 0) {
+                if let Some(at) = text
+                    .iter()
+                    .rposition(|p| first_word(&p.2.text) == row_start)
+                    .filter(|&a| a > 0)
+                {
                     let rest = text.split_off(at);
                     rows.push(close(&mut text, &mut nums, log));
                     text = rest;
@@ -187,7 +191,8 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             }
             nums.extend(c.nums.into_iter().map(|n| (n, f.no)));
             if top_mode {
-                rows.iter_mut().for_each(|r: &mut RawPay| r.read_across = true);
+                rows.iter_mut()
+                    .for_each(|r: &mut RawPay| r.read_across = true);
             }
             if nums.len() >= 2 && !top_mode {
                 rows.push(close(&mut text, &mut nums, log));

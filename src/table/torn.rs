@@ -66,3 +66,56 @@ fn move_tail(prev: &mut RawRow, next: &mut RawRow, col: usize, log: &mut Log) {
     next.cells[col].splice(0..0, moved);
     next.before_number[col] = true;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(number: u32, cond: &[(usize, &str)], after_break: bool, tail: usize) -> RawRow {
+        let mut r = RawRow::numbered(number);
+        r.cells[3] = cond.iter().map(|(no, t)| Frag::new(*no, t)).collect();
+        r.number_after_break = after_break;
+        r.tail_line = tail;
+        r
+    }
+
+    #[test]
+    fn unfinished_lines_before_a_break_go_to_the_next_row() {
+        let mut rows = vec![
+            row(
+                6,
+                &[
+                    (280, "шарты жасалады."),
+                    (282, "Уақытылы еңбекақысы төленеді."),
+                    (283, "Қоғамдық жұмыстар уақытша жұмыс"),
+                ],
+                false,
+                283,
+            ),
+            row(
+                7,
+                &[(302, "орындарын ашу жолымен ұйымдастырылады")],
+                true,
+                310,
+            ),
+        ];
+        let mut log = Log::default();
+        reattach(&mut rows, &mut log);
+        assert_eq!(rows[0].cells[3].len(), 2);
+        assert_eq!(rows[1].cells[3][0].text, "Қоғамдық жұмыстар уақытша жұмыс");
+        assert_eq!(log.repairs[0].kind, RepairKind::PageBreakRow);
+        assert_eq!(log.repairs[0].line, 283);
+    }
+
+    #[test]
+    fn a_finished_cell_keeps_its_lines() {
+        let mut rows = vec![
+            row(1, &[(10, "Уақытылы еңбекақысы төленеді.")], false, 10),
+            row(2, &[(20, "орындарын ашу")], true, 30),
+        ];
+        let mut log = Log::default();
+        reattach(&mut rows, &mut log);
+        assert_eq!(rows[0].cells[3].len(), 1);
+        assert!(log.repairs.is_empty());
+    }
+}
