@@ -164,7 +164,8 @@ fn source(bytes: &[u8], file_name: &str, lines: usize) -> Source {
 /// Builds the decree's non-table fields from the sections.
 fn assemble(s: &Sections, log: &mut Log) -> Decree {
     let header_text = clean(&s.header, log);
-    let notes: Vec<String> = s.notes.iter().map(|n| clean(n, log)).collect();
+    let mut notes: Vec<String> = s.notes.iter().map(|n| clean(n, log)).collect();
+    restore_note_dashes(&mut notes, s, log);
     let folded_notes: Vec<String> = notes.iter().map(|n| fold::fold(n)).collect();
     let meta = header::read(&fold::fold(&header_text), &folded_notes);
     let status_text = s.status.text();
@@ -320,6 +321,9 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     let approval = decree.appendices[0].approval.clone();
     let (date, number) = approval_date_and_number(&approval);
     if decree.act.date.is_none() {
+        if let Some(d) = date {
+            restore_header_day(decree, d, &s.header, log);
+        }
         decree.act.date = date;
         let how = if date.is_some() {
             "taken from the appendix approval block"
@@ -348,6 +352,66 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     if decree.status == Status::Repealed && decree.repealed_by.is_none() && !expired {
         log.warn(line, "the decree is repealed but no repealing act is named");
     }
+}
+
+/// The portal prints "Ескерту. Күші жойылды – …" with an en dash; a text with no
+/// en dash anywhere (OCR reads it as "-") gets it back in its notes, logged.
+fn restore_note_dashes(notes: &mut [String], s: &Sections, log: &mut Log) {
+    let any_en_dash =
+        notes.iter().any(|n| n.contains('–')) || s.header.lines.iter().any(|l| l.1.contains('–'));
+    if any_en_dash {
+        return;
+    }
+    for (note, block) in notes.iter_mut().zip(&s.notes) {
+        if let Some(at) = note.find("Күші жойылды - ") {
+            note.replace_range(at..at + "Күші жойылды - ".len(), "Күші жойылды – ");
+            ocr_repair(log, block.first_line(), "жойылды -", "жойылды –");
+        }
+    }
+}
+
+/// An impossible day in the header's act date (OCR "51 шілдедегі") restored from
+/// the approval block's restatement of the same date, logged.
+fn restore_header_day(
+    decree: &mut Decree,
+    date: crate::model::Date,
+    header: &Block,
+    log: &mut Log,
+) {
+    let bad = grammar::header_tokens(&decree.header_text)
+        .into_iter()
+        .find(|(t, _)| *t == grammar::Token::Date(None));
+    let Some((_, span)) = bad else { return };
+    let printed = decree.header_text[span.clone()].to_string();
+    let Some(day) = printed.split_whitespace().nth(2) else {
+        return;
+    };
+    if !day.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let fixed_day = format!("{:0width$}", date.day, width = day.len());
+    let fixed = printed.replacen(&format!(" {day} "), &format!(" {fixed_day} "), 1);
+    let line = header
+        .lines
+        .iter()
+        .find(|l| l.1.contains(day))
+        .map_or(header.first_line(), |l| l.0);
+    decree.header_text.replace_range(span, &fixed);
+    ocr_repair(log, line, &printed, &fixed);
+}
+
+/// Logs an OCR fix with its warning.
+fn ocr_repair(log: &mut Log, line: usize, before: &str, after: &str) {
+    log.warn(
+        line,
+        format!("read \"{before}\" as \"{after}\" (OCR noise); please check"),
+    );
+    log.repairs.push(Repair {
+        kind: RepairKind::OcrFix,
+        line,
+        before: before.to_string(),
+        after: after.to_string(),
+    });
 }
 
 /// The act's date and number as the approval block restates them.
