@@ -25,27 +25,12 @@ use structure::{Block, Sections};
 /// Parses a raw decree (bytes as read from the file) into the typed decree.
 /// `file_name` names the input in `source.file` and in error messages.
 pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
-    let text = crate::decode::decode(bytes, file_name)?;
-    let mut lines = split_lines(&text);
-    reject_empty(&lines, file_name)?;
-    let mut log = Log::default();
-    let limit = preamble_end_index(&lines);
-    log.repairs
-        .extend(reorder::scattered_words(&mut lines, limit));
-    let first = structure::sections(&folded(&lines), file_name)?;
-    displaced_links(&mut lines[..first.table_start], &mut log);
-    let mut sections = structure::sections(&folded(&lines), file_name)?;
-    structure::restore_printed(&mut sections, &lines);
+    let (lines, sections, mut log) = document(bytes, file_name)?;
     structure::check_table_complete(&lines, sections.table_start, file_name)?;
-    log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
     decree.source = source(bytes, file_name, lines.len());
-    add_table(
-        &mut decree,
-        &sections,
-        &lines[sections.table_start..],
-        &mut log,
-    );
+    let table_lines = &lines[sections.table_start..];
+    add_table(&mut decree, &sections, table_lines, &mut log);
     log.finish(&mut decree);
     Ok(decree)
 }
@@ -53,15 +38,32 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
 /// The raw line number where the table region starts (the first table header
 /// line): what [`crate::table::reconstruct`] receives from here to the end.
 pub fn table_start_line(bytes: &[u8], file_name: &str) -> Result<usize> {
-    let text = crate::decode::decode(bytes, file_name)?;
-    let mut lines = split_lines(&text);
-    reject_empty(&lines, file_name)?;
-    let limit = preamble_end_index(&lines);
-    reorder::scattered_words(&mut lines, limit);
-    let sections = structure::sections(&folded(&lines), file_name)?;
+    let (lines, sections, _) = document(bytes, file_name)?;
     Ok(lines
         .get(sections.table_start)
         .map_or(lines.len() + 1, |l| l.no))
+}
+
+/// Decoded lines with the line-level repairs made above the table, and the
+/// sections found on them. A first pass finds the sections so the repairs know
+/// where the document part ends; the second pass reads the repaired lines.
+fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)> {
+    let text = crate::decode::decode(bytes, file_name)?;
+    let mut lines = split_lines(&text);
+    reject_empty(&lines, file_name)?;
+    let mut log = Log::default();
+    let first = structure::sections(&folded(&lines), file_name)?;
+    let signatory_at = lines
+        .iter()
+        .position(|l| l.no == first.signatory.first_line())
+        .unwrap_or(first.table_start);
+    log.repairs
+        .extend(reorder::scattered_words(&mut lines, signatory_at));
+    displaced_links(&mut lines[..first.table_start], &mut log);
+    let mut sections = structure::sections(&folded(&lines), file_name)?;
+    structure::restore_printed(&mut sections, &lines);
+    log.language = sections.language;
+    Ok((lines, sections, log))
 }
 
 /// Repairs and warnings collected while building the decree.
@@ -138,14 +140,6 @@ fn reject_empty(lines: &[Line], path: &str) -> Result<()> {
         });
     }
     Ok(())
-}
-
-/// Index of the line after the preamble's end (the reorder repair looks only above it).
-fn preamble_end_index(lines: &[Line]) -> usize {
-    lines
-        .iter()
-        .position(|l| structure::is_preamble_end(&fold::fold(&l.text)))
-        .map_or(0, |i| i + 1)
 }
 
 fn source(bytes: &[u8], file_name: &str, lines: usize) -> Source {
