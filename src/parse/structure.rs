@@ -428,7 +428,7 @@ fn approval(cur: &mut Cursor, language: Language) -> Result<Block> {
 fn closes_quoted_title(text: &str) -> bool {
     let quotes = text.matches('"').count();
     let t = text.trim_end();
-    (t.ends_with('"') && quotes >= 2 && quotes % 2 == 0)
+    (t.ends_with('"') && quotes >= 2 && quotes.is_multiple_of(2))
         || (t.ends_with('»') && text.matches('«').count() == text.matches('»').count())
 }
 
