@@ -199,6 +199,20 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             }
         }
     }
+    let last_lacks_pay = rows.last().is_some_and(|r: &RawPay| r.pay.is_empty());
+    if nums.is_empty() && !top_mode && last_lacks_pay {
+        // The last row's pay, printed after its counts on the next page.
+        let prev = rows.last_mut().expect("checked");
+        for (_, _, f) in text.drain(..) {
+            log.repair(
+                RepairKind::PageBreakRow,
+                f.no,
+                f.text.clone(),
+                "moved to the previous row".to_string(),
+            );
+            split_words(prev, f, log);
+        }
+    }
     if !text.is_empty() || !nums.is_empty() {
         rows.push(close(&mut text, &mut nums, log));
     }
