@@ -212,7 +212,7 @@ const ONSETS: &[&str] = &[
 
 /// Whether a word can start with these letters: no word starts with ь, ъ or ң,
 /// nor with two consonants outside the known onsets ("кті" is a word's tail).
-fn can_start_word(w: &str) -> bool {
+pub fn can_start_word(w: &str) -> bool {
     let mut it = w.chars();
     let (Some(a), b) = (it.next(), it.next()) else {
         return true;
