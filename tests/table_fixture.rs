@@ -205,6 +205,18 @@ fn spaced_and_split_words_are_joined() {
 }
 
 #[test]
+fn split_words_are_joined_only_where_the_page_broke_them() {
+    let out = table();
+    let split: Vec<(usize, &str)> = out
+        .repairs
+        .iter()
+        .filter(|r| r.kind == RepairKind::SplitWord)
+        .map(|r| (r.line, r.after.as_str()))
+        .collect();
+    assert_eq!(split, [(62, "қатысушыға)"), (1267, "Қаржыландыру")]);
+}
+
+#[test]
 fn headers_are_the_printed_ones_in_order() {
     let out = table();
     assert_eq!(

@@ -78,6 +78,72 @@ impl Vocab {
         !can_start_word(&r) && joined >= 2
     }
 
+    /// A rare token that is several frequent words printed without spaces
+    /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
+    /// boundaries; `None` when it is a word of its own or no split is certain.
+    pub fn unglue(&self, token: &str) -> Option<String> {
+        let chars: Vec<char> = token.chars().collect();
+        if chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let lower: Vec<char> = token.to_lowercase().chars().collect();
+        if lower.len() != chars.len() || self.get(&token.to_lowercase()).total > 2 {
+            return None;
+        }
+        let cuts = self.word_cuts(&lower)?;
+        let mut out = String::new();
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(chars.len())) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(&chars[from..cut]);
+            from = cut;
+        }
+        Some(out)
+    }
+
+    /// The cut points (fewest pieces, 2 to 4) splitting `w` into frequent words.
+    fn word_cuts(&self, w: &[char]) -> Option<Vec<usize>> {
+        let n = w.len();
+        // best[i]: fewest pieces covering w[..i], with the previous cut.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for i in 1..=n {
+            for j in 0..i {
+                let Some((pieces, _)) = best[j] else { continue };
+                let piece: String = w[j..i].iter().collect();
+                if !self.frequent_word(&piece) {
+                    continue;
+                }
+                if best[i].is_none_or(|(p, _)| pieces + 1 < p) {
+                    best[i] = Some((pieces + 1, j));
+                }
+            }
+        }
+        let (pieces, _) = best[n]?;
+        if !(2..=4).contains(&pieces) {
+            return None;
+        }
+        let mut cuts = Vec::new();
+        let mut i = n;
+        while let Some((_, j)) = best[i].filter(|_| i > 0) {
+            if j > 0 {
+                cuts.push(j);
+            }
+            i = j;
+        }
+        cuts.reverse();
+        Some(cuts)
+    }
+
+    /// A word printed on its own at least three times (one letter: Russian
+    /// prepositions only).
+    fn frequent_word(&self, w: &str) -> bool {
+        let ok_len = w.chars().count() >= 2 || "вскоуия".contains(w);
+        ok_len && self.get(w).total >= 3
+    }
+
     fn get(&self, word: &str) -> Seen {
         self.words.get(word).copied().unwrap_or_default()
     }
@@ -146,7 +212,7 @@ const ONSETS: &[&str] = &[
 
 /// Whether a word can start with these letters: no word starts with ь, ъ or ң,
 /// nor with two consonants outside the known onsets ("кті" is a word's tail).
-fn can_start_word(w: &str) -> bool {
+pub fn can_start_word(w: &str) -> bool {
     let mut it = w.chars();
     let (Some(a), b) = (it.next(), it.next()) else {
         return true;
@@ -233,6 +299,18 @@ mod tests {
         ]);
         assert!(v.inline_split("Же", "ргілікті"));
         assert!(!v.inline_split("Жергілікті", "бюджет"));
+    }
+
+    #[test]
+    fn splits_words_printed_without_spaces_only_when_rare() {
+        let line = "В размере минимальной заработной платы";
+        let v = Vocab::from_lines([line, line, line, "Вразмереминимальной"]);
+        assert_eq!(
+            v.unglue("Вразмереминимальной").as_deref(),
+            Some("В размере минимальной")
+        );
+        assert_eq!(v.unglue("минимальной"), None);
+        assert_eq!(v.unglue("көгалдандырға"), None);
     }
 
     #[test]

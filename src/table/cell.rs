@@ -33,7 +33,16 @@ fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
+        if let Some(split) = unglue_token(tokens[i], vocab) {
+            log.repair(
+                RepairKind::SplitWord,
+                frag.no,
+                tokens[i].to_string(),
+                split.clone(),
+            );
+            out.push(split);
+            i += 1;
+        } else if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
             let joined = format!("{}{}", tokens[i], tokens[i + 1]);
             log.repair(
                 RepairKind::SplitWord,
@@ -49,6 +58,26 @@ fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
         }
     }
     out.join(" ")
+}
+
+/// A token of glued words split apart; commas inside it keep their word.
+fn unglue_token(token: &str, vocab: &Vocab) -> Option<String> {
+    let parts: Vec<&str> = token.split_inclusive(',').collect();
+    let mut changed = false;
+    let out: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let (word, comma) = p.strip_suffix(',').map_or((*p, ""), |w| (w, ","));
+            match vocab.unglue(word) {
+                Some(s) => {
+                    changed = true;
+                    format!("{s}{comma}")
+                }
+                None => p.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| out.join(" "))
 }
 
 /// Whether `next` continues the last word of `last` (logging the repair).

@@ -10,7 +10,7 @@
 use super::blocks::{Block, Frag};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{can_start_word, word_core};
 
 /// Word starts of the funding sources the genre names (Kazakh and Russian).
 const FUNDING_WORDS: &[&str] = &[
@@ -199,6 +199,23 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             }
         }
     }
+    for row in rows.iter_mut().filter(|r| r.read_across) {
+        leave_doubtful_empty(row, log);
+    }
+    let last_lacks_pay = rows.last().is_some_and(|r: &RawPay| r.pay.is_empty());
+    if nums.is_empty() && !top_mode && last_lacks_pay {
+        // The last row's pay, printed after its counts on the next page.
+        let prev = rows.last_mut().expect("checked");
+        for (_, _, f) in text.drain(..) {
+            log.repair(
+                RepairKind::PageBreakRow,
+                f.no,
+                f.text.clone(),
+                "moved to the previous row".to_string(),
+            );
+            split_words(prev, f, log);
+        }
+    }
     if !text.is_empty() || !nums.is_empty() {
         rows.push(close(&mut text, &mut nums, log));
     }
@@ -306,6 +323,33 @@ fn close(text: &mut Vec<Placed>, nums: &mut Vec<(Option<u32>, usize)>, log: &mut
     row
 }
 
+/// A word that shows the row was read through noise: a table rule read as a
+/// character, a piece no word starts with, or a funding word cut short.
+fn noisy(token: &str) -> bool {
+    let core = word_core(token);
+    let cut_funding = is_funding_word(token) && !FUNDING_WORDS.iter().any(|w| core.starts_with(w));
+    token.contains(['|', '!']) || !can_start_word(&core) || cut_funding
+}
+
+/// Rows read across columns (OCR) keep pay and funding only when no word was
+/// read through noise; otherwise the text goes to residue with a warning,
+/// rather than a guess at which cell each piece belongs to.
+fn leave_doubtful_empty(row: &mut RawPay, log: &mut Log) {
+    let cells = row.pay.iter().chain(row.funding.iter());
+    if !cells.flat_map(|f| f.text.split_whitespace()).any(noisy) {
+        return;
+    }
+    let mut frags: Vec<Frag> = row.pay.drain(..).chain(row.funding.drain(..)).collect();
+    frags.sort_by_key(|f| (f.no, f.part));
+    for f in frags {
+        log.unplaced(
+            f.no,
+            &f.text,
+            "pay/funding text read through OCR noise, cell left empty",
+        );
+    }
+}
+
 /// Puts a fragment's funding words in funding and the rest in pay.
 fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
     let tokens: Vec<&str> = f.text.split_whitespace().collect();
@@ -336,6 +380,40 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_read_through_noise_leave_pay_and_funding_empty() {
+        let mut row = RawPay {
+            read_across: true,
+            ..RawPay::default()
+        };
+        split_words(
+            &mut row,
+            Frag::new(5, "Қазақстан Республикасының Жергілі"),
+            &mut Log::default(),
+        );
+        split_words(
+            &mut row,
+            Frag::new(6, "заңнамасында кті бюджет"),
+            &mut Log::default(),
+        );
+        let mut log = Log::default();
+        leave_doubtful_empty(&mut row, &mut log);
+        assert!(row.pay.is_empty() && row.funding.is_empty());
+        assert_eq!(log.residue.len(), 4);
+        assert!(!log.warnings.is_empty());
+        let mut clean = RawPay {
+            read_across: true,
+            ..RawPay::default()
+        };
+        split_words(
+            &mut clean,
+            Frag::new(7, "В размере 1,5 Местный бюджет"),
+            &mut Log::default(),
+        );
+        leave_doubtful_empty(&mut clean, &mut Log::default());
+        assert_eq!(clean.funding[0].text, "Местный бюджет");
+    }
 
     #[test]
     fn head_counts_end_a_row_even_after_a_funding_word() {
