@@ -43,6 +43,14 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// One contract of a batch failed; the source says why.
+    #[error("contract {number} ({file}) failed")]
+    Contract {
+        number: String,
+        file: String,
+        #[source]
+        source: Box<Error>,
+    },
     /// Several errors found in one pass (e.g. every bad roster line).
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),
