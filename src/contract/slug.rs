@@ -12,21 +12,23 @@ pub const MAX_CHARS: usize = 48;
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     let mut count = 0;
-    for word in name.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
-        let room = MAX_CHARS.saturating_sub(count + usize::from(count > 0));
-        if room == 0 {
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let len = word.chars().count();
+        let dash = usize::from(count > 0);
+        if count + dash + len > MAX_CHARS {
+            if count == 0 {
+                out = word.chars().take(MAX_CHARS).collect();
+            }
             break;
         }
-        if count > 0 {
+        if dash == 1 {
             out.push('-');
-            count += 1;
         }
-        let part: String = word.chars().take(room).collect();
-        count += part.chars().count();
-        out.push_str(&part);
+        out.push_str(word);
+        count += dash + len;
     }
     if out.is_empty() {
         "contract".to_string()
@@ -75,5 +77,7 @@ mod tests {
         let s = slug(&long);
         assert!(s.chars().count() <= MAX_CHARS, "{}", s.chars().count());
         assert!(!s.ends_with('-'));
+        assert_eq!(s.split('-').last(), Some("атау"), "whole words only");
+        assert_eq!(slug(&"ж".repeat(100)).chars().count(), MAX_CHARS);
     }
 }
