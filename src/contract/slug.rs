@@ -77,7 +77,8 @@ mod tests {
         let s = slug(&long);
         assert!(s.chars().count() <= MAX_CHARS, "{}", s.chars().count());
         assert!(!s.ends_with('-'));
-        assert_eq!(s.split('-').last(), Some("атау"), "whole words only");
+        let words = ["өте", "ұзын", "атау"];
+        assert!(s.split('-').all(|w| words.contains(&w)), "whole words only: {s}");
         assert_eq!(slug(&"ж".repeat(100)).chars().count(), MAX_CHARS);
     }
 }
