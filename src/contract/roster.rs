@@ -300,7 +300,7 @@ impl RawPerson {
                 fail(format!("end {e} is before start {s}"));
             }
         }
-        (errors.len() == before).then(|| Person {
+        (errors.len() == before).then_some(Person {
             line,
             full_name: self.full_name,
             iin: self.iin,

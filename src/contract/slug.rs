@@ -78,7 +78,10 @@ mod tests {
         assert!(s.chars().count() <= MAX_CHARS, "{}", s.chars().count());
         assert!(!s.ends_with('-'));
         let words = ["өте", "ұзын", "атау"];
-        assert!(s.split('-').all(|w| words.contains(&w)), "whole words only: {s}");
+        assert!(
+            s.split('-').all(|w| words.contains(&w)),
+            "whole words only: {s}"
+        );
         assert_eq!(slug(&"ж".repeat(100)).chars().count(), MAX_CHARS);
     }
 }
