@@ -315,15 +315,16 @@ impl Builder {
     fn push_run(&mut self, text: &str) {
         let bold = self.bold > 0;
         let para = self.para.as_mut().expect("caller opened a paragraph");
+        // a space is dropped at the paragraph's start and after a space in the previous run
+        let after_space = para
+            .runs
+            .last()
+            .is_none_or(|r| r.text.is_empty() || r.text.ends_with(' '));
         match para.runs.last_mut() {
             Some(run) if run.bold == bold => push_collapsed(&mut run.text, text),
             _ => {
                 let mut t = String::new();
-                let at_start = para.runs.iter().all(|r| r.text.is_empty());
-                push_collapsed(&mut t, text);
-                if at_start {
-                    t = t.trim_start().to_string();
-                }
+                collapse_into(&mut t, text, after_space);
                 para.runs.push(Run { text: t, bold });
             }
         }
@@ -655,7 +656,14 @@ impl TableState {
 /// Appends `text` with HTML whitespace collapsed to single spaces
 /// (a no-break space is kept: it is text, not layout).
 fn push_collapsed(out: &mut String, text: &str) {
-    let mut space = out.ends_with([' ', '\n']) || out.is_empty();
+    let after_space = out.ends_with([' ', '\n']) || out.is_empty();
+    collapse_into(out, text, after_space);
+}
+
+/// Appends `text` collapsing whitespace; `after_space` says whether the text
+/// before it already ends in a space (or nothing), so a leading space is dropped.
+fn collapse_into(out: &mut String, text: &str, after_space: bool) {
+    let mut space = after_space;
     for c in text.chars() {
         if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
             if !space {
@@ -746,6 +754,19 @@ mod tests {
                 Run::plain("Бір тараптан "),
                 Run::bold("«Мектеп» КММ"),
                 Run::plain(", және")
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_the_space_between_a_bold_run_and_the_next() {
+        let b = blocks("<p><b>Жұмыс беруші</b> (бұдан әрі) <b> X</b></p>");
+        assert_eq!(
+            para(&b[0]).runs,
+            [
+                Run::bold("Жұмыс беруші"),
+                Run::plain(" (бұдан әрі) "),
+                Run::bold("X")
             ]
         );
     }
