@@ -43,6 +43,9 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A command-line value that cannot work (e.g. `--end` before `--start`).
+    #[error("{0}")]
+    Usage(String),
     /// One contract of a batch failed; the source says why.
     #[error("contract {number} ({file}) failed")]
     Contract {

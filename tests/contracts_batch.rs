@@ -361,3 +361,33 @@ fn pdf_contract_text_has_employer_work_and_amount_in_words() {
             .is_file());
     }
 }
+
+#[test]
+fn bad_command_line_values_are_rejected_before_anything_is_written() {
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = options(KK, &out.path().join("o"));
+    opts.start = qauly::model::Date::new(2014, 7, 3);
+    opts.end = qauly::model::Date::new(2014, 7, 2);
+    let err = contracts::run(&opts).unwrap_err().to_string();
+    assert!(
+        err.contains("--end 2014-07-02 is before --start 2014-07-03"),
+        "{err}"
+    );
+    opts.end = None;
+    opts.mzp = Some(-5.0);
+    assert!(contracts::run(&opts)
+        .unwrap_err()
+        .to_string()
+        .contains("--mzp -5"));
+    assert!(!out.path().join("o").exists());
+}
+
+#[test]
+fn a_row_number_printed_twice_is_an_error_not_an_overwrite() {
+    let mut d = decree(KK);
+    d.appendices[0].table.rows[1].number = 1;
+    let err = contracts::plan(&options(KK, Path::new("unused")), &d)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("row number 1 appears twice"), "{err}");
+}

@@ -51,6 +51,7 @@ pub fn plan(
     employers: &Employers,
     opts: &PlanOptions,
 ) -> Result<Plan> {
+    check_options(opts)?;
     let mut plan = Plan {
         contracts: Vec::new(),
         warnings: Vec::new(),
@@ -80,7 +81,39 @@ pub fn plan(
             plan.contracts.push(view::build(decree, &slot, opts.lang));
         }
     }
+    check_unique_files(&plan.contracts)?;
     Ok(plan)
+}
+
+fn option_error(message: String) -> Error {
+    Error::Usage(message)
+}
+
+/// `--end` not before `--start`; `--mzp` a positive amount.
+fn check_options(opts: &PlanOptions) -> Result<()> {
+    if let (Some(s), Some(e)) = (opts.start, opts.end) {
+        if e < s {
+            return Err(option_error(format!("--end {e} is before --start {s}")));
+        }
+    }
+    match opts.mzp {
+        Some(m) if !(m.is_finite() && m > 0.0) => Err(option_error(format!(
+            "--mzp {m} is not a positive amount of tenge"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Two contracts with one file name (a row number printed twice) would overwrite each other.
+fn check_unique_files(contracts: &[ContractView]) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    match contracts.iter().find(|c| !seen.insert((c.row, c.k))) {
+        Some(c) => Err(option_error(format!(
+            "appendix row number {} appears twice in the decree, so contract {} would be written twice; fix the row numbers",
+            c.row, c.number
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn demand_slots<'a>(row: &Row, warnings: &mut Vec<String>) -> Vec<Option<&'a Person>> {
@@ -113,13 +146,13 @@ fn slot<'a>(
         (Some(m), _, _) => Some(m),
         (None, None, _) => None,
         (None, Some(_), Some(y)) => Some(mzp::for_year(y)?),
-        (None, Some(_), None) => return Err(Error::Input {
-            path: decree.source.file.clone(),
-            line: 0,
-            message:
-                "the decree has no act date, so the contract year is unknown: give --start or --mzp"
-                    .into(),
-        }),
+        (None, Some(_), None) => {
+            return Err(option_error(format!(
+                "{}: the decree has no act date, so the contract year is unknown: \
+                 give --start or --mzp",
+                decree.source.file
+            )))
+        }
     };
     Ok(Slot {
         row,

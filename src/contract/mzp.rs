@@ -12,14 +12,10 @@ pub fn for_year(year: u16) -> Result<f64> {
         .map(|(_, tenge)| tenge as f64)
         .ok_or_else(|| {
             let (first, last) = range();
-            Error::Input {
-                path: "assets/mzp.csv".into(),
-                line: 0,
-                message: format!(
-                    "no minimum monthly wage for {year} (the table covers {first}–{last}); \
-                     give it with --mzp AMOUNT"
-                ),
-            }
+            Error::Usage(format!(
+                "no minimum monthly wage for {year} in the built-in table ({first}–{last}); \
+                 give it with --mzp AMOUNT"
+            ))
         })
 }
 
