@@ -9,7 +9,7 @@ use crate::model::{Date, Decree, Language, Row};
 use serde::Serialize;
 
 /// What a clerk fills in by hand where a value is unknown.
-pub const BLANK: &str = "______________________________";
+pub const BLANK: &str = "____________________";
 
 /// One contract as the templates see it.
 #[derive(Debug, Clone, Serialize)]
