@@ -205,3 +205,33 @@ pub fn combine(docs: Vec<FlowDoc>, title: &str) -> Option<FlowDoc> {
     }
     Some(first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::{Para, Run};
+
+    fn doc(text: &str) -> FlowDoc {
+        crate::flow_html::convert(&format!("<p>{text}</p>"), "t").unwrap()
+    }
+
+    #[test]
+    fn combine_puts_each_contract_on_a_new_page_in_order() {
+        let all = combine(vec![doc("a"), doc("b"), doc("c")], "Employer").unwrap();
+        let p = |t: &str| {
+            Block::Para(Para {
+                runs: vec![Run::plain(t)],
+                ..match &doc(t).blocks[0] {
+                    Block::Para(p) => p.clone(),
+                    _ => unreachable!(),
+                }
+            })
+        };
+        assert_eq!(all.title, "Employer");
+        assert_eq!(
+            all.blocks,
+            [p("a"), Block::PageBreak, p("b"), Block::PageBreak, p("c")]
+        );
+        assert!(combine(Vec::new(), "x").is_none());
+    }
+}
