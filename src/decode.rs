@@ -2,7 +2,7 @@
 //! BOM), line ends unified to `\n`, NFC normalization.
 
 use crate::error::{Error, Result};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Decodes raw input bytes into NFC text with `\n` line ends; form feeds are kept
 /// (the line model reads them as page breaks). `path` names the file in errors.
@@ -17,7 +17,12 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String> {
         }
     };
     reject_binary(&text, path)?;
-    Ok(unify_line_ends(&text).nfc().collect())
+    let text = unify_line_ends(&text);
+    // Most files are already NFC: the quick check spares the full pass.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return Ok(text);
+    }
+    Ok(text.nfc().collect())
 }
 
 /// Strict UTF-8; the error names the first bad byte (offset counted in the raw file).

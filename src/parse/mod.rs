@@ -25,27 +25,12 @@ use structure::{Block, Sections};
 /// Parses a raw decree (bytes as read from the file) into the typed decree.
 /// `file_name` names the input in `source.file` and in error messages.
 pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
-    let text = crate::decode::decode(bytes, file_name)?;
-    let mut lines = split_lines(&text);
-    reject_empty(&lines, file_name)?;
-    let mut log = Log::default();
-    let limit = preamble_end_index(&lines);
-    log.repairs
-        .extend(reorder::scattered_words(&mut lines, limit));
-    let first = structure::sections(&folded(&lines), file_name)?;
-    displaced_links(&mut lines[..first.table_start], &mut log);
-    let mut sections = structure::sections(&folded(&lines), file_name)?;
-    structure::restore_printed(&mut sections, &lines);
+    let (lines, sections, mut log) = document(bytes, file_name)?;
     structure::check_table_complete(&lines, sections.table_start, file_name)?;
-    log.language = sections.language;
     let mut decree = assemble(&sections, &mut log);
     decree.source = source(bytes, file_name, lines.len());
-    add_table(
-        &mut decree,
-        &sections,
-        &lines[sections.table_start..],
-        &mut log,
-    );
+    let table_lines = &lines[sections.table_start..];
+    add_table(&mut decree, &sections, table_lines, &mut log);
     log.finish(&mut decree);
     Ok(decree)
 }
@@ -53,15 +38,32 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
 /// The raw line number where the table region starts (the first table header
 /// line): what [`crate::table::reconstruct`] receives from here to the end.
 pub fn table_start_line(bytes: &[u8], file_name: &str) -> Result<usize> {
-    let text = crate::decode::decode(bytes, file_name)?;
-    let mut lines = split_lines(&text);
-    reject_empty(&lines, file_name)?;
-    let limit = preamble_end_index(&lines);
-    reorder::scattered_words(&mut lines, limit);
-    let sections = structure::sections(&folded(&lines), file_name)?;
+    let (lines, sections, _) = document(bytes, file_name)?;
     Ok(lines
         .get(sections.table_start)
         .map_or(lines.len() + 1, |l| l.no))
+}
+
+/// Decoded lines with the line-level repairs made above the table, and the
+/// sections found on them. A first pass finds the sections so the repairs know
+/// where the document part ends; the second pass reads the repaired lines.
+fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)> {
+    let text = crate::decode::decode(bytes, file_name)?;
+    let mut lines = split_lines(&text);
+    reject_empty(&lines, file_name)?;
+    let mut log = Log::default();
+    let first = structure::sections(&folded(&lines), file_name)?;
+    let signatory_at = lines
+        .iter()
+        .position(|l| l.no == first.signatory.first_line())
+        .unwrap_or(first.table_start);
+    log.repairs
+        .extend(reorder::scattered_words(&mut lines, signatory_at));
+    displaced_links(&mut lines[..first.table_start], &mut log);
+    let mut sections = structure::sections(&folded(&lines), file_name)?;
+    structure::restore_printed(&mut sections, &lines);
+    log.language = sections.language;
+    Ok((lines, sections, log))
 }
 
 /// Repairs and warnings collected while building the decree.
@@ -140,14 +142,6 @@ fn reject_empty(lines: &[Line], path: &str) -> Result<()> {
     Ok(())
 }
 
-/// Index of the line after the preamble's end (the reorder repair looks only above it).
-fn preamble_end_index(lines: &[Line]) -> usize {
-    lines
-        .iter()
-        .position(|l| structure::is_preamble_end(&fold::fold(&l.text)))
-        .map_or(0, |i| i + 1)
-}
-
 fn source(bytes: &[u8], file_name: &str, lines: usize) -> Source {
     let sha256 = Sha256::digest(bytes)
         .iter()
@@ -164,7 +158,8 @@ fn source(bytes: &[u8], file_name: &str, lines: usize) -> Source {
 /// Builds the decree's non-table fields from the sections.
 fn assemble(s: &Sections, log: &mut Log) -> Decree {
     let header_text = clean(&s.header, log);
-    let notes: Vec<String> = s.notes.iter().map(|n| clean(n, log)).collect();
+    let mut notes: Vec<String> = s.notes.iter().map(|n| clean(n, log)).collect();
+    restore_note_dashes(&mut notes, s, log);
     let folded_notes: Vec<String> = notes.iter().map(|n| fold::fold(n)).collect();
     let meta = header::read(&fold::fold(&header_text), &folded_notes);
     let status_text = s.status.text();
@@ -320,6 +315,9 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     let approval = decree.appendices[0].approval.clone();
     let (date, number) = approval_date_and_number(&approval);
     if decree.act.date.is_none() {
+        if let Some(d) = date {
+            restore_header_day(decree, d, &s.header, log);
+        }
         decree.act.date = date;
         let how = if date.is_some() {
             "taken from the appendix approval block"
@@ -348,6 +346,66 @@ fn check_metadata(decree: &mut Decree, s: &Sections, log: &mut Log) {
     if decree.status == Status::Repealed && decree.repealed_by.is_none() && !expired {
         log.warn(line, "the decree is repealed but no repealing act is named");
     }
+}
+
+/// The portal prints "Ескерту. Күші жойылды – …" with an en dash; a text with no
+/// en dash anywhere (OCR reads it as "-") gets it back in its notes, logged.
+fn restore_note_dashes(notes: &mut [String], s: &Sections, log: &mut Log) {
+    let any_en_dash =
+        notes.iter().any(|n| n.contains('–')) || s.header.lines.iter().any(|l| l.1.contains('–'));
+    if any_en_dash {
+        return;
+    }
+    for (note, block) in notes.iter_mut().zip(&s.notes) {
+        if let Some(at) = note.find("Күші жойылды - ") {
+            note.replace_range(at..at + "Күші жойылды - ".len(), "Күші жойылды – ");
+            ocr_repair(log, block.first_line(), "жойылды -", "жойылды –");
+        }
+    }
+}
+
+/// An impossible day in the header's act date (OCR "51 шілдедегі") restored from
+/// the approval block's restatement of the same date, logged.
+fn restore_header_day(
+    decree: &mut Decree,
+    date: crate::model::Date,
+    header: &Block,
+    log: &mut Log,
+) {
+    let bad = grammar::header_tokens(&decree.header_text)
+        .into_iter()
+        .find(|(t, _)| *t == grammar::Token::Date(None));
+    let Some((_, span)) = bad else { return };
+    let printed = decree.header_text[span.clone()].to_string();
+    let Some(day) = printed.split_whitespace().nth(2) else {
+        return;
+    };
+    if !day.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let fixed_day = format!("{:0width$}", date.day, width = day.len());
+    let fixed = printed.replacen(&format!(" {day} "), &format!(" {fixed_day} "), 1);
+    let line = header
+        .lines
+        .iter()
+        .find(|l| l.1.contains(day))
+        .map_or(header.first_line(), |l| l.0);
+    decree.header_text.replace_range(span, &fixed);
+    ocr_repair(log, line, &printed, &fixed);
+}
+
+/// Logs an OCR fix with its warning.
+fn ocr_repair(log: &mut Log, line: usize, before: &str, after: &str) {
+    log.warn(
+        line,
+        format!("read \"{before}\" as \"{after}\" (OCR noise); please check"),
+    );
+    log.repairs.push(Repair {
+        kind: RepairKind::OcrFix,
+        line,
+        before: before.to_string(),
+        after: after.to_string(),
+    });
 }
 
 /// The act's date and number as the approval block restates them.

@@ -156,12 +156,10 @@ fn title_and_status(cur: &mut Cursor) -> Result<(Block, Block)> {
         }
         title.push(cur.take().expect("peeked"));
     }
+    // The status belongs right after the title: point at the line after the first one.
     cur.at = 0;
     cur.skip_blank();
-    cur.at = cur.lines[cur.at..]
-        .iter()
-        .position(|l| !l.is_blank())
-        .map_or(cur.at, |i| cur.at + i + 1);
+    cur.at += 1;
     Err(cur.expected(grammar::rule_in_words(Rule::status_line)))
 }
 
@@ -430,7 +428,7 @@ fn approval(cur: &mut Cursor, language: Language) -> Result<Block> {
 fn closes_quoted_title(text: &str) -> bool {
     let quotes = text.matches('"').count();
     let t = text.trim_end();
-    (t.ends_with('"') && quotes >= 2 && quotes % 2 == 0)
+    (t.ends_with('"') && quotes >= 2 && quotes.is_multiple_of(2))
         || (t.ends_with('»') && text.matches('«').count() == text.matches('»').count())
 }
 

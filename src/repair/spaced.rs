@@ -1,1 +1,136 @@
 //! Letters and digits printed with spaces between them ("д е й і н" → "дейін").
+//!
+//! Narrow, justified table cells make the PDF export print a word letter by
+//! letter. A run of one-character pieces is one word; two or more spaces mark
+//! the gap between words ("с ә й к е с  к е з е к т і л і к" → "сәйкес
+//! кезектілік"). Partial runs ("б ірлест і г і") are joined when one-letter
+//! pieces surround the longer ones.
+
+/// Russian one-letter words: three of them in a row are still words, not a run.
+const RU_ONE_LETTER_WORDS: &str = "вскоуиаяВСКОУИАЯ";
+
+/// The line with spaced-out runs joined (gaps of 2+ spaces become one space),
+/// or `None` when the line has no such run.
+pub fn unspace(line: &str) -> Option<String> {
+    let mut changed = false;
+    let segments: Vec<String> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|seg| {
+            let (text, did) = unspace_segment(seg);
+            changed |= did;
+            text
+        })
+        .collect();
+    changed.then(|| segments.join(" "))
+}
+
+/// Joins the spaced runs inside one segment (no double spaces in it).
+fn unspace_segment(seg: &str) -> (String, bool) {
+    let tokens: Vec<&str> = seg.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        match run_end(&tokens, i) {
+            Some(end) => {
+                out.push(tokens[i..end].concat());
+                changed = true;
+                i = end;
+            }
+            None => {
+                out.push(tokens[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    (out.join(" "), changed)
+}
+
+fn is_single(token: &str) -> bool {
+    token.chars().count() == 1
+}
+
+/// Whether a longer token may sit inside a run: letters only, not capitalized.
+fn is_inner_piece(token: &str) -> bool {
+    token.chars().all(char::is_alphabetic) && !token.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The end (exclusive) of a spaced run starting at `start`, if one starts there.
+/// A run starts and ends with one-character pieces, has at least three of them,
+/// and longer pieces only between one-character ones.
+fn run_end(tokens: &[&str], start: usize) -> Option<usize> {
+    if !is_single(tokens[start]) || !tokens[start].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let digits = tokens[start].chars().all(|c| c.is_ascii_digit());
+    let same_kind = |t: &str| {
+        t.chars().all(|c| c.is_ascii_digit()) == digits || t.chars().all(|c| !c.is_alphanumeric())
+    };
+    let mut end = start + 1;
+    let mut last_single = start + 1;
+    while end < tokens.len()
+        && same_kind(tokens[end])
+        && (is_single(tokens[end]) || is_inner_piece(tokens[end]))
+    {
+        end += 1;
+        if is_single(tokens[end - 1]) {
+            last_single = end;
+        }
+    }
+    let run = &tokens[start..last_single];
+    let singles = run.iter().filter(|t| is_single(t)).count();
+    let plausible = singles >= 3 && singles * 5 >= run.len() * 3;
+    let all_ru_words = run.len() == 3 && run.iter().all(|t| RU_ONE_LETTER_WORDS.contains(*t));
+    (plausible && !all_ru_words).then_some(last_single)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_spaced_letters_and_digits() {
+        let cases = [
+            ("д е й і н", "дейін"),
+            ("5 0 0", "500"),
+            ("д е й і н  ", "дейін"),
+            ("с ә й к е с  к е з е к т і л і к  ", "сәйкес кезектілік"),
+            ("б ірлест і г і", "бірлестігі"),
+            ("Н а қ т ы  ж а ғ д а й л а р ы", "Нақты жағдайлары"),
+            ("т ө л е н е д і .", "төленеді."),
+            ("ш ы ғ а )", "шыға)"),
+            ("к ө р с е т у  (", "көрсету ("),
+            (
+                "айлық жалақының 1 , 5 мөлшерінде",
+                "айлық жалақының 1,5 мөлшерінде",
+            ),
+            ("а й л ы қ жалақының", "айлық жалақының"),
+            ("Б і р  р е т  ", "Бір рет"),
+            (
+                "айлық ж а л а қ ы н ы ң 2 мөлшерінде",
+                "айлық жалақының 2 мөлшерінде",
+            ),
+        ];
+        for (before, after) in cases {
+            assert_eq!(unspace(before).as_deref(), Some(after), "{before}");
+        }
+    }
+
+    #[test]
+    fn leaves_ordinary_text_alone() {
+        let cases = [
+            "Тірек и М\" қозғалыс",
+            "10 10",
+            "бюджет 2 2",
+            "5 мәдени",
+            "150 құжатқа",
+            "работы и в с. Каменка",
+            "Қазақстан Республикасының",
+        ];
+        for line in cases {
+            assert_eq!(unspace(line), None, "{line}");
+        }
+    }
+}

@@ -1,1 +1,321 @@
 //! Words split across lines without a hyphen in narrow cells ("Қаржылан" + "д ы р у").
+//!
+//! A line end inside a word leaves two fragments that are not words of the
+//! document. Joining them is decided with evidence from the same document: the
+//! joined word occurs elsewhere, the continuation is a lone suffix or was printed
+//! letter-spaced, or the join starts a word the document knows. Without evidence
+//! the fragments stay apart.
+
+use std::collections::BTreeMap;
+
+/// How often a word occurs away from the line ends where fragments appear.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    /// Occurrences not at the end of a line (so not a left fragment).
+    not_at_end: usize,
+    /// Occurrences not at the start of a line (so not a right fragment).
+    not_at_start: usize,
+    total: usize,
+}
+
+/// The words of a document, with where on their lines they were printed.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    words: BTreeMap<String, Seen>,
+}
+
+/// What to do at one line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// Two separate words: keep a space.
+    Space,
+    /// One word broken by the line end, with evidence: join without a space.
+    Glue,
+    /// Probably one word, but the evidence is weak: join and warn.
+    GlueUnsure,
+}
+
+/// The word core of a token, lowercased, without surrounding punctuation.
+pub fn word_core(token: &str) -> String {
+    token
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+impl Vocab {
+    /// Counts the words of the given (already unspaced) lines.
+    pub fn from_lines<'a, I: IntoIterator<Item = &'a str>>(lines: I) -> Vocab {
+        let mut vocab = Vocab::default();
+        for line in lines {
+            let tokens: Vec<&str> = line.split_whitespace().collect();
+            let n = tokens.len();
+            for (i, t) in tokens.iter().enumerate() {
+                let core = word_core(t);
+                if core.is_empty() {
+                    continue;
+                }
+                let seen = vocab.words.entry(core).or_default();
+                seen.total += 1;
+                seen.not_at_end += usize::from(i + 1 < n);
+                seen.not_at_start += usize::from(i > 0);
+            }
+        }
+        vocab
+    }
+
+    /// Whether two tokens printed apart on one line are pieces of one word: the
+    /// joined word occurs at least three times as often as either piece.
+    pub fn inline_split(&self, a: &str, b: &str) -> bool {
+        if !a.chars().last().is_some_and(char::is_alphabetic)
+            || !b.chars().next().is_some_and(char::is_lowercase)
+        {
+            return false;
+        }
+        let (l, r) = (word_core(a), word_core(b));
+        let joined = self.get(&format!("{l}{r}")).total;
+        // Only a piece no word can start with: a frequent joined form alone may
+        // be the layout's dropped space ("Тірек и М" printed "Тіреки М").
+        !can_start_word(&r) && joined >= 2
+    }
+
+    /// A rare token that is several frequent words printed without spaces
+    /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
+    /// boundaries; `None` when it is a word of its own or no split is certain.
+    pub fn unglue(&self, token: &str) -> Option<String> {
+        let chars: Vec<char> = token.chars().collect();
+        if chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let lower: Vec<char> = token.to_lowercase().chars().collect();
+        if lower.len() != chars.len() || self.get(&token.to_lowercase()).total > 2 {
+            return None;
+        }
+        let cuts = self.word_cuts(&lower)?;
+        let mut out = String::new();
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(chars.len())) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(&chars[from..cut]);
+            from = cut;
+        }
+        Some(out)
+    }
+
+    /// The cut points (fewest pieces, 2 to 4) splitting `w` into frequent words.
+    fn word_cuts(&self, w: &[char]) -> Option<Vec<usize>> {
+        let n = w.len();
+        // best[i]: fewest pieces covering w[..i], with the previous cut.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for i in 1..=n {
+            for j in 0..i {
+                let Some((pieces, _)) = best[j] else { continue };
+                let piece: String = w[j..i].iter().collect();
+                if !self.frequent_word(&piece) {
+                    continue;
+                }
+                if best[i].is_none_or(|(p, _)| pieces + 1 < p) {
+                    best[i] = Some((pieces + 1, j));
+                }
+            }
+        }
+        let (pieces, _) = best[n]?;
+        if !(2..=4).contains(&pieces) {
+            return None;
+        }
+        let mut cuts = Vec::new();
+        let mut i = n;
+        while let Some((_, j)) = best[i].filter(|_| i > 0) {
+            if j > 0 {
+                cuts.push(j);
+            }
+            i = j;
+        }
+        cuts.reverse();
+        Some(cuts)
+    }
+
+    /// A word printed on its own at least three times (one letter: Russian
+    /// prepositions only).
+    fn frequent_word(&self, w: &str) -> bool {
+        let ok_len = w.chars().count() >= 2 || "вскоуия".contains(w);
+        ok_len && self.get(w).total >= 3
+    }
+
+    fn get(&self, word: &str) -> Seen {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// Whether a known word (of at least `min` letters) starts with `prefix`.
+    fn starts_a_word(&self, prefix: &str, min: usize) -> bool {
+        self.words
+            .range(prefix.to_string()..)
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .any(|(w, s)| w.chars().count() >= min && w != prefix && s.total > 0)
+    }
+}
+
+/// Decides whether the last token of one line and the first token of the next
+/// are one word. `right_spaced` says the next line was printed letter-spaced;
+/// `left_alone` says the left token was alone on its line.
+pub fn decide(
+    left: &str,
+    right: &str,
+    right_spaced: bool,
+    left_alone: bool,
+    vocab: &Vocab,
+) -> Join {
+    if !ends_in_letter(left) || !starts_lowercase(right) {
+        return Join::Space;
+    }
+    let (l, r) = (word_core(left), word_core(right));
+    if l.is_empty() || r.is_empty() {
+        return Join::Space;
+    }
+    let joined = format!("{l}{r}");
+    let left_known = vocab.get(&l).not_at_end > 0;
+    let right_known = vocab.get(&r).not_at_start > 0;
+    if vocab.get(&joined).total > 0 && !(left_known && right_known) {
+        return Join::Glue;
+    }
+    let lone_suffix = r.chars().count() <= 2;
+    if (lone_suffix && !right_known && !left_known) || !can_start_word(&r) {
+        return Join::Glue;
+    }
+    // A fragment printed more than once is a word of its own, even at line ends.
+    if left_known || right_known || vocab.get(&l).total > 1 || vocab.get(&r).total > 1 {
+        return Join::Space;
+    }
+    let head: String = joined.chars().take(l.chars().count() + 2).collect();
+    let starts_known = vocab.starts_a_word(&head, head.chars().count() + 1);
+    if right_spaced && (left_alone || starts_known) {
+        Join::Glue
+    } else if starts_known {
+        Join::GlueUnsure
+    } else {
+        Join::Space
+    }
+}
+
+/// Consonants of Kazakh and Russian Cyrillic.
+const CONSONANTS: &str = "бвгғджзйкқлмнңпрстфхһцчшщъь";
+/// Two-consonant word starts that occur (mostly in Russian and loanwords).
+const ONSETS: &[&str] = &[
+    "бл", "бр", "вв", "вз", "вл", "вн", "во", "вр", "вс", "вт", "вх", "гл", "гн", "гр", "дв", "дл",
+    "др", "жд", "жр", "зв", "зд", "зл", "зн", "кв", "кл", "кн", "кр", "мл", "мн", "пл", "пр", "пс",
+    "пч", "рж", "сб", "св", "сг", "сд", "сж", "ск", "сл", "см", "сн", "сп", "ср", "ст", "сф", "сх",
+    "сц", "сч", "тв", "тк", "тр", "фл", "фр", "хв", "хл", "хр", "цв", "чл", "чт", "шв", "шк", "шл",
+    "шм", "шн", "шп", "шт", "щ",
+];
+
+/// Whether a word can start with these letters: no word starts with ь, ъ or ң,
+/// nor with two consonants outside the known onsets ("кті" is a word's tail).
+pub fn can_start_word(w: &str) -> bool {
+    let mut it = w.chars();
+    let (Some(a), b) = (it.next(), it.next()) else {
+        return true;
+    };
+    if "ьъң".contains(a) {
+        return false;
+    }
+    let Some(b) = b else { return true };
+    if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
+        return true;
+    }
+    let pair: String = [a, b].iter().collect();
+    ONSETS.iter().any(|o| pair.starts_with(o))
+}
+
+fn ends_in_letter(s: &str) -> bool {
+    s.chars().last().is_some_and(char::is_alphabetic)
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocab {
+        Vocab::from_lines([
+            "Қатысушылардың еңбегіне төленетін ақының мөлшері",
+            "150 құжатқа",
+            "метрге дейін",
+            "қаржыландыру көздері және жұмыстардың түрлері",
+            "\"Тірек и М\" қозғалыс",
+            "мүшелері",
+            "заңнамасында белгіленген ең төменгі",
+            "мүмкіндігі",
+            "шектеулі",
+            "Мүмкіндігі",
+            "шектеулі",
+        ])
+    }
+
+    #[test]
+    fn joins_fragments_with_evidence() {
+        let v = vocab();
+        let cases = [
+            ("Қаржылан", "дыру", true, true),
+            ("қатысу", "шыға)", true, false),
+            ("Жергілікт", "і", false, true),
+            ("жұмыст", "ардың", false, false),
+            ("Қаржыланды", "ру", false, true),
+            ("Жергілі", "кті", false, false),
+        ];
+        for (l, r, spaced, alone) in cases {
+            assert_eq!(decide(l, r, spaced, alone, &v), Join::Glue, "{l}+{r}");
+        }
+    }
+
+    #[test]
+    fn keeps_separate_words_apart() {
+        let v = vocab();
+        let cases = [
+            ("құжатқа", "дейін", true, true),
+            ("қозғалыс", "мүшелері", true, false),
+            ("белгіленген", "ең", false, false),
+            ("ауруларының", "алдын", false, false),
+            ("бюджет", "Жергілікті", false, true),
+            ("тазалау)", "шаруашылық", false, false),
+            ("Мүмкіндігі", "шектеулі", true, true),
+        ];
+        for (l, r, spaced, alone) in cases {
+            assert_eq!(decide(l, r, spaced, alone, &v), Join::Space, "{l}+{r}");
+        }
+    }
+
+    #[test]
+    fn rejoins_pieces_printed_apart_on_one_line_only_with_evidence() {
+        let v = Vocab::from_lines([
+            "Жергілікті бюджет",
+            "Жергілікті бюджет",
+            "Жергілікті",
+            "Же ргілікті бюджет",
+        ]);
+        assert!(v.inline_split("Же", "ргілікті"));
+        assert!(!v.inline_split("Жергілікті", "бюджет"));
+    }
+
+    #[test]
+    fn splits_words_printed_without_spaces_only_when_rare() {
+        let line = "В размере минимальной заработной платы";
+        let v = Vocab::from_lines([line, line, line, "Вразмереминимальной"]);
+        assert_eq!(
+            v.unglue("Вразмереминимальной").as_deref(),
+            Some("В размере минимальной")
+        );
+        assert_eq!(v.unglue("минимальной"), None);
+        assert_eq!(v.unglue("көгалдандырға"), None);
+    }
+
+    #[test]
+    fn weak_evidence_joins_with_doubt() {
+        let v = vocab();
+        assert_eq!(decide("қатыс", "ушығ", false, false, &v), Join::GlueUnsure);
+    }
+}

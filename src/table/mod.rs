@@ -1,7 +1,26 @@
 //! The appendix table rebuilt from its torn, column-by-column printed lines.
+//!
+//! Stages, in order: lines → blocks (cells as pdftotext prints them, with
+//! letter-spaced runs joined) → the continuation marker splits part 1 from
+//! part 2 → header blocks give the columns → part 1 rows by their numbers,
+//! torn rows rebuilt → part 2 rows by their head counts → cells rendered,
+//! works paired with volumes → cross-checks as warnings.
+
+mod blocks;
+mod cell;
+mod classify;
+mod cycle;
+mod header;
+mod part2;
+mod pay;
+mod rows;
+mod torn;
+mod works;
 
 use crate::lines::Line;
-use crate::model::{Language, Repair, Residue, Table, Warning};
+use crate::model::{Language, Repair, RepairKind, Residue, Row, Table, Warning};
+use crate::repair::split_word::Vocab;
+use blocks::{Block, Frag};
 
 /// The rebuilt table with everything the reconstruction did or could not place.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -13,9 +32,288 @@ pub struct TableOutput {
     pub warnings: Vec<Warning>,
 }
 
+/// What the reconstruction did and doubted, collected on the way.
+#[derive(Debug, Default)]
+pub(crate) struct Log {
+    pub repairs: Vec<Repair>,
+    pub warnings: Vec<Warning>,
+    pub residue: Vec<Residue>,
+}
+
+impl Log {
+    pub fn repair(&mut self, kind: RepairKind, line: usize, before: String, after: String) {
+        self.repairs.push(Repair {
+            kind,
+            line,
+            before,
+            after,
+        });
+    }
+
+    pub fn warn(&mut self, line: usize, message: String) {
+        self.warnings.push(Warning { line, message });
+    }
+
+    /// Keeps text that fits no cell in `residue`, with a warning saying why.
+    pub fn unplaced(&mut self, line: usize, text: &str, why: &str) {
+        self.residue.push(Residue {
+            line,
+            text: text.to_string(),
+        });
+        self.warn(line, format!("{why}: \"{text}\""));
+    }
+}
+
+/// The marker printed where the table continues ("кестенің жалғасы").
+const CONTINUATION: &[&str] = &["кестеніңжалғасы", "продолжениетаблицы"];
+
 /// Rebuilds the table from the lines that follow the appendix title (header rows,
 /// part 1, the continuation marker, part 2) up to the end of the document.
 pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
-    let _ = (lines, language);
-    TableOutput::default()
+    let _ = language;
+    let mut log = Log::default();
+    let all = blocks::make_blocks(lines, &mut log.repairs);
+    let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    let (part1, part2) = split_at_marker(all, &mut log);
+    let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1
+        .iter()
+        .partition(|b| header::is_header_text(&b.plain()));
+    let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2
+        .iter()
+        .partition(|b| header::is_header_text(&b.plain()));
+    let (mut raw1, first_row) = rows::part1(&data1, &mut log);
+    if raw1.is_empty() {
+        for b in &data1 {
+            for f in &b.frags {
+                log.unplaced(f.no, &f.text, "no numbered row found for this text");
+            }
+        }
+    }
+    let first_row = if raw1.is_empty() { 0 } else { first_row };
+    let (head0, lost): (Vec<&Block>, Vec<&Block>) = data1[..first_row]
+        .iter()
+        .partition(|b| is_header_fragment(b));
+    let mut head0_used = true;
+    for b in lost {
+        for f in &b.frags {
+            log.unplaced(
+                f.no,
+                &f.text,
+                "text printed before row 1 that could not be placed in a row",
+            );
+        }
+    }
+    torn::reattach(&mut raw1, &mut log);
+    let raw2 = part2::part2(&data2, &mut log);
+    if !raw2.iter().any(|r| r.read_across) {
+        let mut trial = Log::default();
+        let cyc = cycle::rows(&data1, raw2.len(), &mut trial);
+        if let Some(rows) = cyc.filter(|c| cycle::quality(c) > cycle::quality(&raw1)) {
+            raw1 = rows;
+            log.repairs.extend(trial.repairs);
+            log.warnings.extend(trial.warnings);
+            let placed = |line: usize| {
+                raw1.iter()
+                    .flat_map(|r| r.cells.iter().flatten())
+                    .any(|f| f.no == line)
+            };
+            log.residue.retain(|r| !placed(r.line));
+            log.warnings
+                .retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
+            log.warnings
+                .retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
+            head0_used = false;
+        }
+    }
+    let head_blocks: Vec<&Block> = head1
+        .into_iter()
+        .chain(head0.into_iter().filter(|_| head0_used))
+        .chain(head2)
+        .collect();
+    let mut head_blocks = head_blocks;
+    head_blocks.sort_by_key(|b| b.first_line());
+    let head_text: Vec<String> = head_blocks
+        .iter()
+        .map(|b| cell::render(&b.frags, &vocab, &mut log))
+        .collect();
+    let (columns, column_groups) = header::columns(&head_text.join(" "));
+    let rows = assemble(&raw1, &raw2, &vocab, &mut log);
+    check(&rows, raw2.len(), &mut log);
+    let Log {
+        repairs,
+        warnings,
+        residue,
+    } = log;
+    TableOutput {
+        table: Table {
+            columns,
+            column_groups,
+            rows,
+        },
+        residue,
+        repairs,
+        warnings,
+    }
+}
+
+/// A short piece of a header cut off by a narrow column ("ы", "ағдайлары").
+fn is_header_fragment(b: &Block) -> bool {
+    let text = b.plain();
+    text.chars().filter(|c| !c.is_whitespace()).count() <= 20
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a line is the continuation marker.
+fn is_marker(text: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    CONTINUATION.iter().any(|m| compact.contains(m))
+}
+
+/// Splits the blocks at the continuation marker line (kept as residue).
+fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
+    let mut part1 = Vec::new();
+    let mut part2 = Vec::new();
+    let mut seen = false;
+    for block in all {
+        let Some(k) = block
+            .frags
+            .iter()
+            .position(|f| is_marker(&f.text))
+            .filter(|_| !seen)
+        else {
+            if seen {
+                part2.push(block)
+            } else {
+                part1.push(block)
+            }
+            continue;
+        };
+        seen = true;
+        let marker = &block.frags[k];
+        log.residue.push(Residue {
+            line: marker.no,
+            text: marker.text.clone(),
+        });
+        let before: Vec<Frag> = block.frags[..k].to_vec();
+        let after: Vec<Frag> = block.frags[k + 1..].to_vec();
+        if !before.is_empty() {
+            part1.push(Block {
+                frags: before,
+                page_break_before: block.page_break_before,
+            });
+        }
+        if !after.is_empty() {
+            part2.push(Block {
+                frags: after,
+                page_break_before: false,
+            });
+        }
+    }
+    if !seen {
+        return split_at_pay_header(part1);
+    }
+    (part1, part2)
+}
+
+/// Without a marker, part 2 starts at the pay column's header.
+fn split_at_pay_header(all: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
+    let at = all.iter().position(|b| {
+        let c: String = b
+            .plain()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        c.starts_with("қатысушылардыңеңбег") || c.starts_with("размероплаты")
+    });
+    let mut all = all;
+    match at {
+        Some(i) => {
+            let rest = all.split_off(i);
+            (all, rest)
+        }
+        None => (all, Vec::new()),
+    }
+}
+
+/// Renders the rows and pairs part 1 with part 2 by order.
+fn assemble(
+    raw1: &[rows::RawRow],
+    raw2: &[part2::RawPay],
+    vocab: &Vocab,
+    log: &mut Log,
+) -> Vec<Row> {
+    let mut padded: Vec<rows::RawRow> = raw1.to_vec();
+    for (i, p) in raw2.iter().enumerate().skip(raw1.len()) {
+        log.warn(
+            p.line,
+            format!(
+                "row {}: no part 1 cells found (organization, works, conditions left empty)",
+                i + 1
+            ),
+        );
+        padded.push(rows::RawRow::numbered(i as u32 + 1));
+    }
+
+    let raw1 = padded.as_slice();
+    let mut known = works::KnownWorks::default();
+    let volumes: Vec<Vec<String>> = raw1
+        .iter()
+        .map(|r| works::split_volumes(&cell::render(&r.cells[2], vocab, &mut Log::default())))
+        .collect();
+    for (r, v) in raw1.iter().zip(&volumes) {
+        if v.len() <= 1 {
+            known.add(&cell::render(&r.cells[1], vocab, &mut Log::default()));
+        }
+    }
+    raw1.iter()
+        .zip(volumes)
+        .enumerate()
+        .map(|(i, (r, vols))| {
+            let mut row = Row {
+                number: r.number,
+                organization: cell::render(&r.cells[0], vocab, log),
+                works: Vec::new(),
+                conditions: String::new(),
+                ..Row::default()
+            };
+            let _ = cell::render(&r.cells[2], vocab, log);
+            row.works = works::pair(&r.cells[1], &vols, &known, vocab, r.line, log);
+            row.conditions = cell::render(&r.cells[3], vocab, log);
+            if let Some(p) = raw2.get(i) {
+                fill_part2(&mut row, p, vocab, log);
+            }
+            row
+        })
+        .collect()
+}
+
+fn fill_part2(row: &mut Row, p: &part2::RawPay, vocab: &Vocab, log: &mut Log) {
+    row.pay = cell::render(&p.pay, vocab, log);
+    row.pay_mzp_multiple = pay::mzp_multiple(&row.pay);
+    row.funding = cell::render(&p.funding, vocab, log);
+    row.demand = p.demand;
+    row.supply = p.supply;
+}
+
+/// Cross-checks: part 1 and part 2 have the same number of rows.
+fn check(rows: &[Row], part2_rows: usize, log: &mut Log) {
+    if rows.len() != part2_rows {
+        let line = 0;
+        log.warn(
+            line,
+            format!(
+                "part 1 has {} rows but part 2 has {}",
+                rows.len(),
+                part2_rows
+            ),
+        );
+    }
+    if rows.is_empty() {
+        log.warn(0, "no table rows found (no row numbered 1)".to_string());
+    }
 }

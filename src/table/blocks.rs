@@ -1,0 +1,98 @@
+//! Table lines as fragments and blocks: a block is a run of non-blank lines,
+//! and blank lines separate the cells that pdftotext prints one after another.
+
+use crate::lines::Line;
+use crate::model::{Repair, RepairKind};
+use crate::repair::spaced;
+
+/// One printed line of a cell, after spaced-letter repair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frag {
+    /// 1-based raw line number.
+    pub no: usize,
+    /// The text, trimmed, letter-spaced runs joined.
+    pub text: String,
+    /// Whether the line was printed letter-spaced (evidence for a split word).
+    pub spaced: bool,
+    /// Order of fragments cut from the same line (a merged line split in two).
+    pub part: u8,
+}
+
+impl Frag {
+    pub fn new(no: usize, text: &str) -> Frag {
+        Frag {
+            no,
+            text: text.trim().to_string(),
+            spaced: false,
+            part: 0,
+        }
+    }
+}
+
+/// A run of non-blank lines; `page_break_before` when a page break precedes it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Block {
+    pub frags: Vec<Frag>,
+    pub page_break_before: bool,
+}
+
+impl Block {
+    /// The block's lines joined with single spaces (for keyword checks only).
+    pub fn plain(&self) -> String {
+        let parts: Vec<&str> = self.frags.iter().map(|f| f.text.as_str()).collect();
+        parts.join(" ")
+    }
+
+    pub fn first_line(&self) -> usize {
+        self.frags.first().map_or(0, |f| f.no)
+    }
+}
+
+/// Splits lines into blocks, repairing letter-spaced lines on the way.
+pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current = Block::default();
+    let mut pending_break = false;
+    for line in lines {
+        pending_break |= line.page_break_before;
+        if line.is_blank() {
+            if !current.frags.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if pending_break && !current.frags.is_empty() {
+            blocks.push(std::mem::take(&mut current));
+        }
+        if current.frags.is_empty() {
+            current.page_break_before = pending_break;
+        }
+        pending_break = false;
+        current.frags.push(repaired_frag(line, repairs));
+    }
+    if !current.frags.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+fn repaired_frag(line: &Line, repairs: &mut Vec<Repair>) -> Frag {
+    let text = line.text.replace('\u{c}', "");
+    match spaced::unspace(&text) {
+        Some(after) => {
+            repairs.push(Repair {
+                kind: RepairKind::SpacedLetters,
+                line: line.no,
+                before: text.trim().to_string(),
+                after: after.clone(),
+            });
+            Frag {
+                no: line.no,
+                text: after,
+                spaced: true,
+                part: 0,
+            }
+        }
+        None => Frag::new(line.no, &text),
+    }
+}

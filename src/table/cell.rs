@@ -1,0 +1,114 @@
+//! One cell's fragments rendered as clean text: split words rejoined with
+//! evidence, lines unwrapped with punctuation attached to the right word.
+
+use super::blocks::Frag;
+use super::Log;
+use crate::model::RepairKind;
+use crate::repair::join::join_lines;
+use crate::repair::split_word::{decide, Join, Vocab};
+
+/// Renders fragments (in printed order) as one clean line of text.
+pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut prev: Option<&Frag> = None;
+    for frag in frags {
+        let text = rejoin_inline(frag, vocab, log);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        match (prev, pieces.last_mut()) {
+            (Some(p), Some(last)) if glue(p, last, frag, vocab, log) => last.push_str(text),
+            _ => pieces.push(text.to_string()),
+        }
+        prev = Some(frag);
+    }
+    join_lines(pieces.iter().map(String::as_str))
+}
+
+/// Joins two pieces of one word that the layout printed apart on one line
+/// ("Же ргілікті"): the joined word is frequent in the document, the pieces rare.
+fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
+    let tokens: Vec<&str> = frag.text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(split) = unglue_token(tokens[i], vocab) {
+            log.repair(
+                RepairKind::SplitWord,
+                frag.no,
+                tokens[i].to_string(),
+                split.clone(),
+            );
+            out.push(split);
+            i += 1;
+        } else if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
+            let joined = format!("{}{}", tokens[i], tokens[i + 1]);
+            log.repair(
+                RepairKind::SplitWord,
+                frag.no,
+                format!("{} {}", tokens[i], tokens[i + 1]),
+                joined.clone(),
+            );
+            out.push(joined);
+            i += 2;
+        } else {
+            out.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    out.join(" ")
+}
+
+/// A token of glued words split apart; commas inside it keep their word.
+fn unglue_token(token: &str, vocab: &Vocab) -> Option<String> {
+    let parts: Vec<&str> = token.split_inclusive(',').collect();
+    let mut changed = false;
+    let out: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let (word, comma) = p.strip_suffix(',').map_or((*p, ""), |w| (w, ","));
+            match vocab.unglue(word) {
+                Some(s) => {
+                    changed = true;
+                    format!("{s}{comma}")
+                }
+                None => p.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| out.join(" "))
+}
+
+/// Whether `next` continues the last word of `last` (logging the repair).
+fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> bool {
+    let (Some(left), Some(right)) = (
+        last.split_whitespace().last(),
+        next.text.split_whitespace().next(),
+    ) else {
+        return false;
+    };
+    let left_alone = prev.text.split_whitespace().count() == 1;
+    let decision = decide(left, right, next.spaced, left_alone, vocab);
+    if decision == Join::Space {
+        return false;
+    }
+    log.repair(
+        RepairKind::SplitWord,
+        prev.no,
+        format!("{left} / {right}"),
+        format!("{left}{right}"),
+    );
+    if decision == Join::GlueUnsure {
+        log.warn(
+            prev.no,
+            format!("joined \"{left}\" and \"{right}\" into one word on weak evidence"),
+        );
+    }
+    true
+}
+
+/// The document vocabulary of a set of blocks (for split-word evidence).
+pub fn vocab_of<'a, I: IntoIterator<Item = &'a Frag>>(frags: I) -> Vocab {
+    Vocab::from_lines(frags.into_iter().map(|f| f.text.as_str()))
+}

@@ -1,0 +1,132 @@
+//! Which column a loose block belongs to, judged by the words each column uses
+//! in the document's clean rows, with columns kept in printed order.
+
+use super::blocks::Frag;
+use crate::repair::split_word::word_core;
+use std::collections::BTreeMap;
+
+/// Word counts per column, learned from rows whose cells were unambiguous.
+#[derive(Debug, Clone, Default)]
+pub struct Profiles {
+    cols: Vec<BTreeMap<String, usize>>,
+}
+
+/// A word's key: digits all count as one word (volumes are numbers).
+fn key(token: &str) -> String {
+    let core = word_core(token);
+    if core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        "#".to_string()
+    } else {
+        core
+    }
+}
+
+impl Profiles {
+    pub fn new(ncols: usize) -> Profiles {
+        Profiles {
+            cols: vec![BTreeMap::new(); ncols],
+        }
+    }
+
+    pub fn add(&mut self, col: usize, frags: &[Frag]) {
+        for f in frags {
+            for t in f.text.split_whitespace() {
+                *self.cols[col].entry(key(t)).or_default() += 1;
+            }
+        }
+    }
+
+    /// The share of `token`'s occurrences that fall in `col` (None if unseen).
+    pub fn share(&self, col: usize, token: &str) -> Option<f64> {
+        let k = key(token);
+        let total: usize = self.cols.iter().filter_map(|m| m.get(&k)).sum();
+        (total > 0).then(|| *self.cols[col].get(&k).unwrap_or(&0) as f64 / total as f64)
+    }
+
+    /// How well the fragments fit the column: the mean share of their known words.
+    pub fn score(&self, col: usize, frags: &[Frag]) -> f64 {
+        let shares: Vec<f64> = frags
+            .iter()
+            .flat_map(|f| f.text.split_whitespace())
+            .filter_map(|t| self.share(col, t))
+            .collect();
+        if shares.is_empty() {
+            0.0
+        } else {
+            shares.iter().sum::<f64>() / shares.len() as f64
+        }
+    }
+
+    /// Assigns strictly increasing columns (from `first`) to the blocks,
+    /// maximizing the total fit; `None` when there are more blocks than columns.
+    pub fn assign(&self, blocks: &[&[Frag]], first: usize) -> Option<Vec<usize>> {
+        let ncols = self.cols.len();
+        let m = blocks.len();
+        if m == 0 {
+            return Some(Vec::new());
+        }
+        if first + m > ncols {
+            return None;
+        }
+        // best[i][c]: best total for blocks[..=i] with block i in column c.
+        let mut best = vec![vec![f64::NEG_INFINITY; ncols]; m];
+        let mut from = vec![vec![0usize; ncols]; m];
+        for (c, slot) in best[0].iter_mut().enumerate().skip(first) {
+            *slot = self.score(c, blocks[0]);
+        }
+        for i in 1..m {
+            for c in first + i..ncols {
+                let (pc, pv) = (first + i - 1..c)
+                    .map(|p| (p, best[i - 1][p]))
+                    .fold((0, f64::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a });
+                best[i][c] = pv + self.score(c, blocks[i]);
+                from[i][c] = pc;
+            }
+        }
+        let mut c = (0..ncols).fold(first + m - 1, |a, b| {
+            if best[m - 1][b] > best[m - 1][a] {
+                b
+            } else {
+                a
+            }
+        });
+        let mut out = vec![0; m];
+        for i in (0..m).rev() {
+            out[i] = c;
+            c = from[i][c];
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frags(text: &str) -> Vec<Frag> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| Frag::new(i + 1, l))
+            .collect()
+    }
+
+    #[test]
+    fn assigns_blocks_to_the_columns_whose_words_they_use() {
+        let mut p = Profiles::new(4);
+        p.add(0, &frags("\"Қарасай ауданының\nәкімінің аппараты\""));
+        p.add(
+            1,
+            &frags("Абаттандыруға, көгалдандыруға\nқұрғақ ағаштарды кесу"),
+        );
+        p.add(2, &frags("1500 шаршы\nметрге дейін"));
+        p.add(
+            3,
+            &frags("Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен"),
+        );
+        let a = frags("Абаттандыруға,\nкесу");
+        let b = frags("орындарын ашу");
+        assert_eq!(p.assign(&[&a, &b], 0), Some(vec![1, 3]));
+        let c = frags("150 құжатқа\nдейін");
+        assert_eq!(p.assign(&[&c], 0), Some(vec![2]));
+    }
+}

@@ -1,0 +1,216 @@
+//! Part 1 rows when the row numbers are not printed before their rows (pdftotext
+//! often prints the number column after all the rows of a page): rows are read
+//! from the cycle of cells itself, organization → works → volume → conditions.
+//!
+//! Conditions are recognized by their subject (they speak of the unemployed:
+//! жұмыссыз / безработн), volumes by a number; the text cells before a volume
+//! are the organization, then the works. Blocks that open a page in the middle
+//! of a sentence continue the row torn by the break and are placed by the words
+//! each column uses in the rows already read.
+
+use super::blocks::{Block, Frag};
+use super::classify::Profiles;
+use super::rows::{RawRow, NCOLS};
+use super::Log;
+use crate::model::RepairKind;
+use crate::repair::split_word::word_core;
+
+const ORG: usize = 0;
+const WORKS: usize = 1;
+const VOLUME: usize = 2;
+const COND: usize = 3;
+
+/// Word starts that mark the conditions cell (the unemployed).
+const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
+/// Words that end or open a volume.
+const VOLUME_WORDS: &[&str] = &["дейін", "шейін", "до"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Text,
+    Volume,
+    Conditions,
+}
+
+fn kind(b: &Block) -> Kind {
+    let words: Vec<String> = b
+        .frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .map(word_core)
+        .collect();
+    if b.frags.len() >= 3
+        && words
+            .iter()
+            .any(|w| COND_WORDS.iter().any(|c| w.starts_with(c)))
+    {
+        return Kind::Conditions;
+    }
+    let has_number = words
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
+    if has_number && volume_word && b.frags.len() <= 8 {
+        Kind::Volume
+    } else {
+        Kind::Text
+    }
+}
+
+/// A text block whose last lines are a volume printed without a blank line
+/// before it ("курьерлік жұмыс" / "1500 құжатқа" / "дейін") is two cells.
+fn split_volume(b: &Block) -> Vec<Block> {
+    let at = b
+        .frags
+        .iter()
+        .position(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
+    let Some(at) = at.filter(|&a| a > 0) else {
+        return vec![b.clone()];
+    };
+    let tail = Block {
+        frags: b.frags[at..].to_vec(),
+        page_break_before: false,
+    };
+    let head = Block {
+        frags: b.frags[..at].to_vec(),
+        page_break_before: b.page_break_before,
+    };
+    if kind(&tail) != Kind::Volume || kind(&head) != Kind::Text {
+        return vec![b.clone()];
+    }
+    vec![head, tail]
+}
+
+fn is_number_block(b: &Block) -> bool {
+    b.frags
+        .iter()
+        .all(|f| f.text.split_whitespace().all(|t| t.parse::<u32>().is_ok()))
+}
+
+fn continues(b: &Block) -> bool {
+    b.page_break_before
+        && b.frags[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// Reads rows from the cell cycle; `None` when the cycle does not give `expected` rows.
+pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<RawRow>> {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut torn: Vec<(usize, Vec<&Block>)> = Vec::new();
+    let mut col = None;
+    let mut in_torn = false;
+    let split: Vec<Block> = blocks
+        .iter()
+        .filter(|b| !is_number_block(b))
+        .flat_map(|b| split_volume(b))
+        .collect();
+    for b in &split {
+        let lower = b.frags[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if continues(b) {
+            if rows.is_empty() {
+                return None;
+            }
+            torn.push((rows.len() - 1, vec![b]));
+            in_torn = true;
+            continue;
+        }
+        if in_torn && lower {
+            torn.last_mut().expect("set with in_torn").1.push(b);
+            continue;
+        }
+        in_torn = false;
+        col = Some(step(&mut rows, col, kind(b), b));
+    }
+    if rows.len() != expected
+        || rows
+            .iter()
+            .any(|r| r.cells[COND].is_empty() || r.cells[ORG].is_empty())
+    {
+        return None;
+    }
+    let profiles = learn(&rows);
+    for (r, list) in torn {
+        let frags: Vec<&[Frag]> = list.iter().map(|b| b.frags.as_slice()).collect();
+        let cols = profiles.assign(&frags, 0)?;
+        for (b, c) in list.iter().zip(cols) {
+            rows[r].cells[c].extend_from_slice(&b.frags);
+            let text: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
+            log.repair(
+                RepairKind::PageBreakRow,
+                b.first_line(),
+                text.join(" "),
+                format!("moved to row {}, column {}", r + 1, c + 2),
+            );
+        }
+    }
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.number = i as u32 + 1;
+        r.line = r.cells.iter().flatten().map(|f| f.no).min().unwrap_or(0);
+        r.cells
+            .iter_mut()
+            .for_each(|c| c.sort_by_key(|f| (f.no, f.part)));
+    }
+    log.warn(
+        rows.first().map_or(0, |r| r.line),
+        "row numbers printed apart from their rows: rows read from the order of their cells"
+            .to_string(),
+    );
+    Some(rows)
+}
+
+/// How many rows look whole: every cell filled, the conditions about the unemployed.
+pub fn quality(rows: &[RawRow]) -> usize {
+    rows.iter()
+        .filter(|r| r.cells.iter().all(|c| !c.is_empty()))
+        .filter(|r| {
+            r.cells[COND]
+                .iter()
+                .flat_map(|f| f.text.split_whitespace())
+                .any(|t| {
+                    let w = word_core(t);
+                    COND_WORDS.iter().any(|c| w.starts_with(c))
+                })
+        })
+        .count()
+}
+
+/// Places one block in the cycle; returns the column it went to.
+fn step(rows: &mut Vec<RawRow>, col: Option<usize>, kind: Kind, b: &Block) -> usize {
+    let target = match (kind, col) {
+        (Kind::Conditions, _) => COND,
+        (Kind::Volume, Some(c)) if c > VOLUME => return new_row(rows, VOLUME, b),
+        (Kind::Volume, _) => VOLUME,
+        (Kind::Text, None) => ORG,
+        (Kind::Text, Some(ORG)) | (Kind::Text, Some(WORKS)) => WORKS,
+        (Kind::Text, Some(_)) => return new_row(rows, ORG, b),
+    };
+    if rows.is_empty() {
+        return new_row(rows, target, b);
+    }
+    rows.last_mut().expect("checked").cells[target].extend_from_slice(&b.frags);
+    target
+}
+
+fn new_row(rows: &mut Vec<RawRow>, col: usize, b: &Block) -> usize {
+    let mut row = RawRow::numbered(rows.len() as u32 + 1);
+    row.cells[col].extend_from_slice(&b.frags);
+    rows.push(row);
+    col
+}
+
+fn learn(rows: &[RawRow]) -> Profiles {
+    let mut p = Profiles::new(NCOLS);
+    for r in rows {
+        for (c, cell) in r.cells.iter().enumerate() {
+            p.add(c, cell);
+        }
+    }
+    p
+}

@@ -1,0 +1,180 @@
+//! The printed column headers: found by the genre's standard header wording
+//! (Kazakh and Russian) in the header text, cut apart and put in column order.
+
+use crate::model::ColumnGroup;
+
+/// The table's columns in their printed order, each with the phrases (lowercase,
+/// spaces removed) its header starts with.
+const COLUMNS: [&[&str]; 9] = [
+    &["№"],
+    &["ұйымдардыңатау", "наименованиеорг"],
+    &["қоғамдықжұмыстардыңтүр", "видыобществ"],
+    &["көлемі(", "объем("],
+    &["нақтыжағдай", "конкретныеусловия"],
+    &["қатысушылардыңеңбег", "размероплаты"],
+    &["қаржыландыру", "источник"],
+    &["сұраныс", "спрос"],
+    &["ұсыныс", "предложени"],
+];
+
+/// The header printed over the volume and conditions columns.
+const GROUP: &[&str] = &["қоғамдықжұмыстардыңкөлемімен", "объемыиконкретн"];
+/// The 1-based columns the group spans.
+const GROUP_COLUMNS: [usize; 2] = [4, 5];
+
+/// The genre's standard header texts: a cut whose letters match one of these
+/// (spaces aside) is printed this way, with the words whole.
+const STANDARD: &[&str] = &[
+    "Ұйымдардың атауы",
+    "Қоғамдық жұмыстардың түрлері",
+    "Көлемі (бір қатысушыға)",
+    "Нақты жағдайлары",
+    "Қатысушылардың еңбегіне төленетін ақының мөлшері",
+    "Қаржыландыру көздері",
+    "Сұраныс(қатысушы)",
+    "Ұсыныс (қатысушы)",
+    "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары",
+    "Наименование организаций",
+    "Виды общественных работ",
+    "Объем (на одного участника)",
+    "Конкретные условия",
+    "Размер оплаты труда участников",
+    "Источники финансирования",
+    "Спрос (участников)",
+    "Предложение (участников)",
+    "Объемы и конкретные условия общественных работ",
+];
+
+/// The standard spelling of a header cut apart by the page layout, if it is one.
+fn standard(piece: String) -> String {
+    let c = compact(&piece);
+    STANDARD
+        .iter()
+        .find(|s| compact(s) == c)
+        .map_or(piece, |s| s.to_string())
+}
+
+/// Whether a block's text is a column header (not a cell).
+pub fn is_header_text(text: &str) -> bool {
+    let compact = compact(text);
+    COLUMNS[1..]
+        .iter()
+        .chain(std::iter::once(&GROUP))
+        .any(|ps| ps.iter().any(|p| compact.starts_with(p)))
+        || compact == "№"
+        || ["(участник", "(қатысушы", "қатысушы)"]
+            .iter()
+            .any(|p| compact.starts_with(p))
+        || compact
+            .strip_prefix('№')
+            .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
+}
+
+/// Lowercase text with all white space removed, for matching.
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Cuts the header text (all header blocks, rendered and joined in order) into
+/// columns and the column group. Columns whose header is not found stay empty.
+pub fn columns(text: &str) -> (Vec<String>, Vec<ColumnGroup>) {
+    let (map, compacted) = compact_map(text);
+    let mut masked = compacted.clone();
+    let mut starts: Vec<(usize, Option<usize>)> = Vec::new();
+    let group = find_any(&masked, GROUP);
+    if let Some(g) = group {
+        let end = group_end(&masked, g);
+        masked.replace_range(g..end, &"\u{0}".repeat(end - g));
+        starts.push((g, None));
+    }
+    for (i, phrases) in COLUMNS.iter().enumerate() {
+        if let Some(pos) = find_any(&masked, phrases) {
+            starts.push((pos, Some(i)));
+        }
+    }
+    starts.sort();
+    let mut cols = vec![String::new(); COLUMNS.len()];
+    let mut groups = Vec::new();
+    for (k, &(pos, col)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(compacted.len(), |s| s.0);
+        let piece = standard(slice(text, &map, pos, end, compacted.len()));
+        match col {
+            Some(i) => cols[i] = piece,
+            None => groups.push(ColumnGroup {
+                title: piece,
+                columns: GROUP_COLUMNS.to_vec(),
+            }),
+        }
+    }
+    (cols, groups)
+}
+
+fn find_any(hay: &str, phrases: &[&str]) -> Option<usize> {
+    phrases.iter().filter_map(|p| hay.find(p)).min()
+}
+
+/// The group title ends after the word for "conditions" (жағдайлары / работ).
+fn group_end(compacted: &str, start: usize) -> usize {
+    for end_word in ["жағдайлары", "работ"] {
+        if let Some(off) = compacted[start..].find(end_word) {
+            return start + off + end_word.len();
+        }
+    }
+    compacted.len()
+}
+
+/// The compact (lowercased, no spaces) text and, for each of its byte offsets,
+/// the byte offset in the original text.
+fn compact_map(text: &str) -> (Vec<usize>, String) {
+    let mut map = Vec::new();
+    let mut out = String::new();
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
+        for lc in c.to_lowercase() {
+            for _ in 0..lc.len_utf8() {
+                map.push(i);
+            }
+            out.push(lc);
+        }
+    }
+    map.push(text.len());
+    (map, out)
+}
+
+fn slice(text: &str, map: &[usize], start: usize, end: usize, len: usize) -> String {
+    let from = map[start.min(len)];
+    let to = map[end.min(len)];
+    text.get(from..to).unwrap_or("").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_kazakh_headers_and_group() {
+        let text = "№ Ұйымдардың атауы Қоғамдық жұмыстардың түрлері Қоғамдық жұмыстардың көлемі мен нақты жағдайлары Көлемі (бір қатысушыға) Нақты жағдайлары Қатысушылардың еңбегіне төленетін ақының мөлшері Қаржыландыру көздері Сұраныс(қатысушы) Ұсыныс (қатысушы)";
+        let (cols, groups) = columns(text);
+        assert_eq!(cols[0], "№");
+        assert_eq!(cols[3], "Көлемі (бір қатысушыға)");
+        assert_eq!(cols[4], "Нақты жағдайлары");
+        assert_eq!(cols[8], "Ұсыныс (қатысушы)");
+        assert_eq!(
+            groups[0].title,
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
+        );
+    }
+
+    #[test]
+    fn recognizes_header_blocks() {
+        assert!(is_header_text("Сұраныс( қатысушы )"));
+        assert!(is_header_text("№"));
+        assert!(!is_header_text("Қоғамдық жұмыстар уақытша жұмыс"));
+        assert!(!is_header_text("Жергілікті бюджет"));
+    }
+}

@@ -1,0 +1,448 @@
+//! Part 2 of the table (pay, funding, demand, supply), printed after the
+//! continuation marker without row numbers: each row ends with its two head
+//! counts, and the rows pair with part 1 in order.
+//!
+//! When a row prints its pay and funding as two separate blocks, the blocks
+//! are the cells. Otherwise (a page break or a wide layout put both cells on
+//! the same lines) each word goes to funding when it is a word of the genre's
+//! funding sources (бюджет, жергілікті, местный …) and to pay otherwise.
+
+use super::blocks::{Block, Frag};
+use super::Log;
+use crate::model::RepairKind;
+use crate::repair::split_word::{can_start_word, word_core};
+
+/// Word starts of the funding sources the genre names (Kazakh and Russian).
+const FUNDING_WORDS: &[&str] = &[
+    "бюджет",
+    "жергілікті",
+    "республикалық",
+    "облыстық",
+    "қаражат",
+    "местн",
+    "средств",
+    "республиканск",
+    "областн",
+];
+
+/// One row of part 2 as fragments, before rendering.
+#[derive(Debug, Clone, Default)]
+pub struct RawPay {
+    pub pay: Vec<Frag>,
+    pub funding: Vec<Frag>,
+    pub demand: Option<u32>,
+    pub supply: Option<u32>,
+    /// Raw line of the head counts.
+    pub line: usize,
+    /// The row was read across the columns (OCR): counts on its first line.
+    pub read_across: bool,
+}
+
+/// A fragment with the index of the block it was printed in and whether a
+/// page break came before that block.
+type Placed = (usize, bool, Frag);
+
+fn is_funding_word(token: &str) -> bool {
+    let core = word_core(token);
+    // A word cut by a narrow column ("Жергілі" + "кті") still counts by its start.
+    let cut = |w: &&str| core.chars().count() >= 4 && w.starts_with(core.as_str());
+    !core.is_empty() && FUNDING_WORDS.iter().any(|w| core.starts_with(w) || cut(w))
+}
+
+/// Head counts found at the end of a line.
+#[derive(Debug, PartialEq)]
+struct Counts {
+    /// The text before the counts.
+    prefix: String,
+    /// The counts read (None where illegible).
+    nums: Vec<Option<u32>>,
+    /// The counts stand on the row's first line (rows read across, as OCR does),
+    /// rather than after its cells.
+    top: bool,
+}
+
+/// The head counts ending a line: one or two integers after nothing or after
+/// funding words; or, at the end of a line of text, a pair read across a
+/// table rule ("17|17", or "17117" where the rule became a 1).
+fn counts(text: &str) -> Option<Counts> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let nums = tokens
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.parse::<u32>().is_ok())
+        .count();
+    let (head, tail) = tokens.split_at(tokens.len() - nums);
+    let funding_only = head.iter().all(|t| is_funding_word(t));
+    if nums > 0 && funding_only {
+        let nums = tail.iter().map(|t| t.parse().ok()).collect();
+        return Some(Counts {
+            prefix: head.join(" "),
+            nums,
+            top: false,
+        });
+    }
+    if nums == 2 && head.iter().any(|t| is_funding_word(t)) {
+        // A row read across: pay and funding words, then both counts.
+        let nums = tail.iter().map(|t| t.parse().ok()).collect();
+        return Some(Counts {
+            prefix: head.join(" "),
+            nums,
+            top: true,
+        });
+    }
+    let (last, rest) = tokens.split_last()?;
+    let pair = ruled_pair(last)?;
+    Some(Counts {
+        prefix: rest.join(" "),
+        nums: pair,
+        top: !rest.is_empty(),
+    })
+}
+
+/// A demand/supply pair printed across a table rule: "17|17", or "17117" (the
+/// rule read as 1: accepted only when both halves agree), else illegible.
+fn ruled_pair(token: &str) -> Option<Vec<Option<u32>>> {
+    if let Some((a, b)) = token.split_once(['|', '!', 'I', 'l']) {
+        return Some(vec![a.parse().ok(), b.parse().ok()]);
+    }
+    if token.len() < 3 || !token.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let half = token.len() / 2;
+    let (a, b) = (&token[..half], &token[half + 1..]);
+    if token.len() % 2 == 1 && &token[half..half + 1] == "1" && a == b {
+        Some(vec![a.parse().ok(), b.parse().ok()])
+    } else {
+        Some(vec![None, None])
+    }
+}
+
+/// Rebuilds part 2's rows from its data blocks (headers and marker removed).
+pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
+    let mut rows = Vec::new();
+    let mut text: Vec<Placed> = Vec::new();
+    let mut nums: Vec<(Option<u32>, usize)> = Vec::new();
+    let mut top_mode = false;
+    let mut continuing = None;
+    let mut row_start = String::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        for (k, f) in b.frags.iter().enumerate() {
+            // A lone number inside a block is part of a cell ("жалақының / 2 / мөлшерінде").
+            let inside = k + 1 < b.frags.len();
+            let Some(c) = counts(&f.text).filter(|c| c.top || c.nums.len() == 2 || !inside) else {
+                if !nums.is_empty() && !top_mode {
+                    rows.push(close(&mut text, &mut nums, log));
+                }
+                if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
+                    // The rest of the previous row's cell, printed after a page break.
+                    continuing = Some(bi);
+                    let prev: &mut RawPay = rows.last_mut().expect("checked");
+                    log.repair(
+                        RepairKind::PageBreakRow,
+                        f.no,
+                        f.text.clone(),
+                        "moved to the previous row".to_string(),
+                    );
+                    split_words(prev, f.clone(), log);
+                    continue;
+                }
+                text.push((bi, b.page_break_before, f.clone()));
+                continue;
+            };
+            if top_mode && !c.top && nums.len() >= 2 {
+                // Counts printed apart from their row's first line: the row
+                // began at the last line that starts the way rows start.
+                if let Some(at) = text
+                    .iter()
+                    .rposition(|p| first_word(&p.2.text) == row_start)
+                    .filter(|&a| a > 0)
+                {
+                    let rest = text.split_off(at);
+                    rows.push(close(&mut text, &mut nums, log));
+                    text = rest;
+                }
+            }
+            if c.top {
+                if !top_mode {
+                    row_start = first_word(&c.prefix);
+                }
+                if nums.is_empty() {
+                    // Text before the first row read across: not a row of its own.
+                    for (_, _, f) in text.drain(..) {
+                        log.unplaced(f.no, &f.text, "text before the first row of part 2");
+                    }
+                }
+                top_mode = true;
+                if !text.is_empty() || !nums.is_empty() {
+                    rows.push(close(&mut text, &mut nums, log));
+                }
+            }
+            log_counts(f, &c, log);
+            if !c.prefix.is_empty() {
+                text.push((
+                    bi,
+                    b.page_break_before,
+                    Frag {
+                        text: c.prefix.clone(),
+                        ..f.clone()
+                    },
+                ));
+            }
+            nums.extend(c.nums.into_iter().map(|n| (n, f.no)));
+            if top_mode {
+                rows.iter_mut()
+                    .for_each(|r: &mut RawPay| r.read_across = true);
+            }
+            if nums.len() >= 2 && !top_mode {
+                rows.push(close(&mut text, &mut nums, log));
+            }
+        }
+    }
+    for row in rows.iter_mut().filter(|r| r.read_across) {
+        leave_doubtful_empty(row, log);
+    }
+    let last_lacks_pay = rows.last().is_some_and(|r: &RawPay| r.pay.is_empty());
+    if nums.is_empty() && !top_mode && last_lacks_pay {
+        // The last row's pay, printed after its counts on the next page.
+        let prev = rows.last_mut().expect("checked");
+        for (_, _, f) in text.drain(..) {
+            log.repair(
+                RepairKind::PageBreakRow,
+                f.no,
+                f.text.clone(),
+                "moved to the previous row".to_string(),
+            );
+            split_words(prev, f, log);
+        }
+    }
+    if !text.is_empty() || !nums.is_empty() {
+        rows.push(close(&mut text, &mut nums, log));
+    }
+    rows
+}
+
+fn first_word(text: &str) -> String {
+    text.split_whitespace().next().unwrap_or("").to_string()
+}
+
+/// Whether a block opening a page continues the previous row: it starts in the
+/// middle of a sentence and no text of a new row has begun.
+fn continues_previous(
+    b: &Block,
+    k: usize,
+    text: &[Placed],
+    rows: &[RawPay],
+    top_mode: bool,
+) -> bool {
+    k == 0
+        && b.page_break_before
+        && text.is_empty()
+        && !rows.is_empty()
+        && !top_mode
+        && b.frags[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// Logs how a line with head counts was read.
+fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
+    let shown: Vec<String> = c
+        .nums
+        .iter()
+        .map(|n| n.map_or("?".to_string(), |n| n.to_string()))
+        .collect();
+    if c.nums.iter().any(Option::is_none) {
+        log.warn(
+            f.no,
+            format!(
+                "head counts illegible in \"{}\": demand/supply left empty",
+                f.text
+            ),
+        );
+    } else if c.top {
+        log.repair(
+            RepairKind::OcrFix,
+            f.no,
+            f.text.clone(),
+            format!("{} | {}", c.prefix, shown.join(" | ")),
+        );
+        log.warn(
+            f.no,
+            format!("head counts read across a table rule in \"{}\"", f.text),
+        );
+    } else if !c.prefix.is_empty() {
+        log.repair(
+            RepairKind::ColumnMerge,
+            f.no,
+            f.text.clone(),
+            format!("{} | {}", c.prefix, shown.join(" | ")),
+        );
+    }
+}
+
+/// Closes a row from the text and head counts gathered since the last one.
+fn close(text: &mut Vec<Placed>, nums: &mut Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
+    let frags = std::mem::take(text);
+    let counts = std::mem::take(nums);
+    let line = counts
+        .first()
+        .map(|c| c.1)
+        .or(frags.first().map(|f| f.2.no))
+        .unwrap_or(0);
+    let mut row = RawPay {
+        demand: counts.first().and_then(|c| c.0),
+        supply: counts.get(1).and_then(|c| c.0),
+        line,
+        ..RawPay::default()
+    };
+    if counts.len() < 2 {
+        log.warn(
+            line,
+            "a row of part 2 without both head counts (demand, supply): left empty".to_string(),
+        );
+    }
+    let blocks: std::collections::BTreeSet<usize> = frags.iter().map(|f| f.0).collect();
+    let clean = blocks.len() == 2 && !frags.iter().skip(1).any(|f| f.1 && f.0 != frags[0].0);
+    if clean {
+        let first = frags[0].0;
+        for (b, _, f) in frags {
+            if b == first {
+                row.pay.push(f)
+            } else {
+                row.funding.push(f)
+            }
+        }
+    } else {
+        frags
+            .into_iter()
+            .for_each(|(_, _, f)| split_words(&mut row, f, log));
+    }
+    row
+}
+
+/// A word that shows the row was read through noise: a table rule read as a
+/// character, a piece no word starts with, or a funding word cut short.
+fn noisy(token: &str) -> bool {
+    let core = word_core(token);
+    let cut_funding = is_funding_word(token) && !FUNDING_WORDS.iter().any(|w| core.starts_with(w));
+    token.contains(['|', '!']) || !can_start_word(&core) || cut_funding
+}
+
+/// Rows read across columns (OCR) keep pay and funding only when no word was
+/// read through noise; otherwise the text goes to residue with a warning,
+/// rather than a guess at which cell each piece belongs to.
+fn leave_doubtful_empty(row: &mut RawPay, log: &mut Log) {
+    let cells = row.pay.iter().chain(row.funding.iter());
+    if !cells.flat_map(|f| f.text.split_whitespace()).any(noisy) {
+        return;
+    }
+    let mut frags: Vec<Frag> = row.pay.drain(..).chain(row.funding.drain(..)).collect();
+    frags.sort_by_key(|f| (f.no, f.part));
+    for f in frags {
+        log.unplaced(
+            f.no,
+            &f.text,
+            "pay/funding text read through OCR noise, cell left empty",
+        );
+    }
+}
+
+/// Puts a fragment's funding words in funding and the rest in pay.
+fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
+    let tokens: Vec<&str> = f.text.split_whitespace().collect();
+    let (fund, pay): (Vec<&str>, Vec<&str>) = tokens.iter().partition(|t| is_funding_word(t));
+    if !fund.is_empty() && !pay.is_empty() {
+        log.repair(
+            RepairKind::ColumnMerge,
+            f.no,
+            f.text.clone(),
+            format!("{} | {}", pay.join(" "), fund.join(" ")),
+        );
+    }
+    if !pay.is_empty() {
+        row.pay.push(Frag {
+            text: pay.join(" "),
+            ..f.clone()
+        });
+    }
+    if !fund.is_empty() {
+        row.funding.push(Frag {
+            text: fund.join(" "),
+            part: f.part + 1,
+            ..f
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_read_through_noise_leave_pay_and_funding_empty() {
+        let mut row = RawPay {
+            read_across: true,
+            ..RawPay::default()
+        };
+        split_words(
+            &mut row,
+            Frag::new(5, "Қазақстан Республикасының Жергілі"),
+            &mut Log::default(),
+        );
+        split_words(
+            &mut row,
+            Frag::new(6, "заңнамасында кті бюджет"),
+            &mut Log::default(),
+        );
+        let mut log = Log::default();
+        leave_doubtful_empty(&mut row, &mut log);
+        assert!(row.pay.is_empty() && row.funding.is_empty());
+        assert_eq!(log.residue.len(), 4);
+        assert!(!log.warnings.is_empty());
+        let mut clean = RawPay {
+            read_across: true,
+            ..RawPay::default()
+        };
+        split_words(
+            &mut clean,
+            Frag::new(7, "В размере 1,5 Местный бюджет"),
+            &mut Log::default(),
+        );
+        leave_doubtful_empty(&mut clean, &mut Log::default());
+        assert_eq!(clean.funding[0].text, "Местный бюджет");
+    }
+
+    #[test]
+    fn head_counts_end_a_row_even_after_a_funding_word() {
+        let c = |p: &str, n: &[u32], top| {
+            Some(Counts {
+                prefix: p.to_string(),
+                nums: n.iter().map(|&n| Some(n)).collect(),
+                top,
+            })
+        };
+        assert_eq!(counts("10 10"), c("", &[10, 10], false));
+        assert_eq!(counts("бюджет 2 2"), c("бюджет", &[2, 2], false));
+        assert_eq!(counts("15"), c("", &[15], false));
+        assert_eq!(counts("айлық жалақының 2"), None);
+        assert_eq!(
+            counts("Қазақстан Жергілікті 17|17"),
+            c("Қазақстан Жергілікті", &[17, 17], true)
+        );
+        assert_eq!(
+            counts("Қазақстан бюджет 21121"),
+            c("Қазақстан бюджет", &[21, 21], true)
+        );
+        assert_eq!(
+            counts("Қазақстан бюджет 410").unwrap().nums,
+            vec![None, None]
+        );
+        assert_eq!(
+            counts("В размере 2 минимальных Средства местного 58 61"),
+            c("В размере 2 минимальных Средства местного", &[58, 61], true)
+        );
+    }
+}
