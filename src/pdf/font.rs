@@ -28,6 +28,9 @@ const NO_GLYPH: u16 = u16::MAX;
 impl Face {
     fn load(bytes: &[u8]) -> Face {
         let mut warnings = Vec::new();
+        // Outlines only: hinting is a third of every embedded subset (see `unhint`).
+        let unhinted = super::unhint::strip_hinting(bytes);
+        let bytes = unhinted.as_deref().unwrap_or(bytes);
         // The bytes are vendored and known good: failure here is a build defect.
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .expect("vendored Liberation Serif must parse");
