@@ -150,7 +150,7 @@ fn checksum(data: &[u8]) -> u32 {
 
 /// Writes an sfnt with the given tables (tags kept in ascending order) and checksums.
 fn write_font(version: u32, mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
-    tables.sort_by(|a, b| a.0.cmp(&b.0));
+    tables.sort_by_key(|t| t.0);
     let n = tables.len() as u16;
     let power = 1u16 << (15 - n.leading_zeros() as u16).min(15);
     let mut out = Vec::new();
