@@ -2,9 +2,11 @@
 //! text, then the appendix on landscape pages), built from the output view.
 
 use super::layout::Frame;
+use super::lines::{break_lines, Measure};
+use super::table::TableStyle;
 use crate::flow::{Align, Block, Cell, FlowDoc, PageSetup, Para, Run, TableBlock};
 use crate::model::Decree;
-use crate::view::{AppendixView, DecreeView, TableView};
+use crate::view::{AppendixView, CellView, DecreeView, TableView, COLUMN_WIDTHS};
 
 const BODY_SIZE: f32 = 12.0;
 const TABLE_SIZE: f32 = 9.0;
@@ -132,29 +134,118 @@ pub fn table_block(t: &TableView) -> TableBlock {
                 .collect()
         })
         .collect();
-    let rows = t
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|c| Cell {
-                    text: c.joined(),
-                    colspan: 1,
-                    rowspan: 1,
-                    bold: false,
-                    align: if c.kind == "num" {
-                        Align::Center
-                    } else {
-                        Align::Left
-                    },
-                })
-                .collect()
-        })
-        .collect();
+    let rows = t.rows.iter().map(|row| body_row(row)).collect();
     TableBlock {
-        widths: crate::view::COLUMN_WIDTHS.to_vec(),
+        widths: COLUMN_WIDTHS.to_vec(),
         header,
         rows,
         size: TABLE_SIZE,
+    }
+}
+
+/// Columns whose items pair up: each kind of work beside its volume.
+const PAIRED: (usize, usize) = (2, 3);
+
+/// A body row as flow cells; paired items padded with blank lines to start level.
+fn body_row(row: &[CellView]) -> Vec<Cell> {
+    let mut texts: Vec<String> = row.iter().map(CellView::joined).collect();
+    if let (Some(a), Some(b)) = (row.get(PAIRED.0), row.get(PAIRED.1)) {
+        if a.lines.len() == b.lines.len() && a.lines.len() > 1 {
+            let widths = (inner_width(PAIRED.0), inner_width(PAIRED.1));
+            let (ta, tb) = align_items(&a.lines, &b.lines, widths);
+            texts[PAIRED.0] = ta;
+            texts[PAIRED.1] = tb;
+        }
+    }
+    row.iter()
+        .zip(texts)
+        .map(|(c, text)| Cell {
+            text,
+            colspan: 1,
+            rowspan: 1,
+            bold: false,
+            align: if c.kind == "num" {
+                Align::Center
+            } else {
+                Align::Left
+            },
+        })
+        .collect()
+}
+
+/// Text width inside a cell of appendix column `col`, as the table layout computes it.
+fn inner_width(col: usize) -> f32 {
+    let total: f32 = COLUMN_WIDTHS.iter().sum();
+    let width = Frame::of(PageSetup::A4Landscape).text_width() * COLUMN_WIDTHS[col] / total;
+    width - 2.0 * TableStyle::new(TABLE_SIZE).pad
+}
+
+fn line_count(text: &str, width: f32) -> usize {
+    let m = Measure {
+        size: TABLE_SIZE,
+        first_width: width,
+        width,
+        align: Align::Left,
+    };
+    break_lines(&[Run::plain(text)], m).len().max(1)
+}
+
+/// Joins two lists of paired items, adding blank lines after the shorter of each
+/// pair so that item `i` of both columns starts on the same line.
+fn align_items(a: &[String], b: &[String], widths: (f32, f32)) -> (String, String) {
+    let (mut ta, mut tb) = (String::new(), String::new());
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        if i > 0 {
+            ta.push('\n');
+            tb.push('\n');
+        }
+        ta.push_str(x);
+        tb.push_str(y);
+        if i + 1 < a.len() {
+            let (na, nb) = (line_count(x, widths.0), line_count(y, widths.1));
+            ta.extend(std::iter::repeat_n('\n', nb.saturating_sub(na)));
+            tb.extend(std::iter::repeat_n('\n', na.saturating_sub(nb)));
+        }
+    }
+    (ta, tb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::layout;
+
+    #[test]
+    fn each_volume_starts_on_the_line_of_its_kind_of_work() {
+        let text = std::fs::read_to_string("fixtures/corpus/train/t0001.gold.yaml").unwrap();
+        let d = crate::yaml::from_str(&text, "t0001").unwrap();
+        let pages = layout(&appendix_flow(&d));
+        let mut checked = 0;
+        for (r, row) in d.appendices[0].table.rows.iter().enumerate() {
+            let cell = |col: usize| {
+                pages
+                    .iter()
+                    .flat_map(|p| &p.cells)
+                    .filter(|c| c.row == Some(r) && c.col == col)
+                    .flat_map(|c| c.lines.clone())
+                    .collect::<Vec<String>>()
+            };
+            let (works, volumes) = (cell(2), cell(3));
+            for w in &row.works {
+                // An item starts on the first line that is a prefix of it.
+                let first = |lines: &[String], item: &str| {
+                    lines
+                        .iter()
+                        .position(|l| !l.is_empty() && item.starts_with(l.as_str()))
+                };
+                if let (Some(i), Some(j)) = (first(&works, &w.kind), first(&volumes, &w.volume)) {
+                    if row.works.len() > 1 {
+                        assert_eq!(i, j, "row {}: `{}` / `{}`", row.number, w.kind, w.volume);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10, "{checked}");
     }
 }

@@ -165,7 +165,7 @@ impl Cursor {
     pub fn draw_line(&mut self, line: &LineBox, x: f32, top: f32, size: f32) {
         let baseline = top + baseline_offset(size);
         let items = &mut self.page().items;
-        for s in &line.segs {
+        for s in line.segs.iter().filter(|s| !s.text.is_empty()) {
             items.push(Item::Text(Text {
                 x: x + s.x,
                 y: baseline,

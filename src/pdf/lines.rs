@@ -64,9 +64,7 @@ fn words(runs: &[Run], size: f32) -> Vec<Word> {
                 flush(&mut out, &mut cur, run.bold, &mut pending_space, size);
                 pending_space = true;
                 if c == '\n' {
-                    if let Some(w) = out.last_mut() {
-                        w.hard_break = true;
-                    }
+                    hard_break(&mut out);
                 }
             } else {
                 cur.push(c);
@@ -75,6 +73,21 @@ fn words(runs: &[Run], size: f32) -> Vec<Word> {
         flush(&mut out, &mut cur, run.bold, &mut pending_space, size);
     }
     out
+}
+
+/// Ends the current line; a second `\n` in a row leaves an empty line.
+fn hard_break(out: &mut Vec<Word>) {
+    match out.last_mut() {
+        Some(w) if !w.hard_break => w.hard_break = true,
+        Some(_) => out.push(Word {
+            text: String::new(),
+            bold: false,
+            space_before: false,
+            width: 0.0,
+            hard_break: true,
+        }),
+        None => {}
+    }
 }
 
 fn flush(out: &mut Vec<Word>, cur: &mut String, bold: bool, space: &mut bool, size: f32) {
