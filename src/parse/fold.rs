@@ -30,7 +30,7 @@ const LOOKALIKES: &[(char, char)] = &[
 /// The text with look-alike Latin letters replaced inside words that also hold
 /// Cyrillic letters (a Latin-only word such as "N" stays).
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() || !text.chars().any(|c| c.is_ascii_alphabetic()) {
+    if text.is_ascii() || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -477,6 +477,9 @@ pub fn check_table_complete(lines: &[Line], table_start: usize, path: &str) -> R
 
 /// "кестенің жалғасы" / "продолжение таблицы", as printed between the table's parts.
 pub fn is_continuation_marker(text: &str) -> bool {
+    if !text.contains("жалғасы") && !text.contains("родолжение") {
+        return false;
+    }
     let t = text.trim().to_lowercase();
     t.starts_with("кестенің жалғасы") || t.starts_with("продолжение таблицы") || t == "жалғасы"
 }
