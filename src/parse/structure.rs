@@ -373,13 +373,19 @@ fn ends_clauses(cur: &mut Cursor, last: &ClauseBlock) -> bool {
     if !last.block.ends_sentence() {
         return false;
     }
-    let Some(line) = cur.peek() else { return true };
-    let text = &line.text;
-    grammar::signatory(text).is_some()
-        || grammar::matches(Rule::name_only_line, text)
-        || cur
-            .peek_second()
-            .is_some_and(|l| grammar::matches(Rule::name_only_line, &l.text))
+    cur.skip_blank();
+    let ahead = cur.lines[cur.at..].iter().filter(|l| !l.is_blank()).take(3);
+    for line in ahead {
+        let text = &line.text;
+        if grammar::signatory(text).is_some() || grammar::matches(Rule::name_only_line, text) {
+            return true;
+        }
+        // A position is a few words without a full stop.
+        if text.trim_end().ends_with('.') || text.split_whitespace().count() > 6 {
+            return false;
+        }
+    }
+    cur.peek().is_none()
 }
 
 /// The signatory: one line ("Аудан әкімі А. Дәуренбаев") or position and name on
