@@ -84,12 +84,6 @@ impl<'a> Cursor<'a> {
         self.lines.get(self.at)
     }
 
-    /// The non-blank line after the next one.
-    fn peek_second(&mut self) -> Option<&'a Line> {
-        self.skip_blank();
-        self.lines[self.at + 1..].iter().find(|l| !l.is_blank())
-    }
-
     fn take(&mut self) -> Option<&'a Line> {
         let line = self.peek()?;
         self.at += 1;
