@@ -47,6 +47,11 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Whether [`fold`] would change the text (cheap for the common all-Cyrillic line).
+pub fn needs_fold(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic()) && !text.is_ascii() && fold(text) != text
+}
+
 fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4FF}').contains(&c)
 }

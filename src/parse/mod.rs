@@ -102,7 +102,7 @@ impl Log {
 /// The lines with Latin look-alikes folded, for finding the structure.
 /// Borrowed as they are when no line needs folding (the common case).
 fn folded(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
-    if !lines.iter().any(|l| fold::fold(&l.text) != l.text) {
+    if !lines.iter().any(|l| fold::needs_fold(&l.text)) {
         return std::borrow::Cow::Borrowed(lines);
     }
     lines
