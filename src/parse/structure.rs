@@ -461,8 +461,13 @@ fn appendix_title(cur: &mut Cursor) -> Result<Block> {
 pub fn check_table_complete(lines: &[Line], table_start: usize, path: &str) -> Result<()> {
     let region = &lines[table_start.min(lines.len())..];
     let marker = region.iter().position(|l| is_continuation_marker(&l.text));
-    let rest_has_text = marker.is_some_and(|m| region[m + 1..].iter().any(|l| !l.is_blank()));
-    if rest_has_text {
+    let complete = match marker {
+        Some(m) => region[m + 1..].iter().any(|l| !l.is_blank()),
+        // A table printed in one part has no marker; its pay and funding
+        // columns still show that it was not cut before its second half.
+        None => region.iter().any(|l| mentions_pay_or_funding(&l.text)),
+    };
+    if complete {
         return Ok(());
     }
     let mut cur = Cursor {
@@ -473,6 +478,14 @@ pub fn check_table_complete(lines: &[Line], table_start: usize, path: &str) -> R
     Err(cur.expected(
         "the rest of the appendix table (its second part after \"кестенің жалғасы\" / \"продолжение таблицы\")",
     ))
+}
+
+/// Words of the table's second half (pay and funding), in both languages.
+fn mentions_pay_or_funding(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["бюджет", "жалақы", "заработн"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// "кестенің жалғасы" / "продолжение таблицы", as printed between the table's parts.
