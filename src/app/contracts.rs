@@ -55,10 +55,15 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
+/// Reads the decree named by the options and writes its contracts.
 pub fn run(opts: &ContractOptions) -> Result<Outcome> {
-    let decree = load_decree(&opts.input)?;
-    let plan = plan(opts, &decree)?;
-    let files = render_all(opts, &decree, &plan.contracts)?;
+    write_contracts(opts, &load_decree(&opts.input)?)
+}
+
+/// Writes the contracts of an already loaded decree (`build` reuses the one it parsed).
+pub fn write_contracts(opts: &ContractOptions, decree: &Decree) -> Result<Outcome> {
+    let plan = plan(opts, decree)?;
+    let files = render_all(opts, decree, &plan.contracts)?;
     write_all(&opts.out_dir, &files)?;
     for w in &plan.warnings {
         eprintln!("qauly: warning: {w}");
