@@ -21,12 +21,13 @@ pub fn from_str(text: &str, path: &str) -> Result<Decree> {
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((0, 0));
+        let message = bare_message(&inner.to_string(), &key_path);
         Error::Schema {
             path: path.to_string(),
             line,
             col,
             key_path,
-            message: inner.to_string(),
+            message,
         }
     })?;
     if decree.schema_version != SCHEMA_VERSION {
@@ -50,4 +51,17 @@ pub fn looks_like_yaml(text: &str) -> bool {
         .lines()
         .find(|l| !l.trim().is_empty() && !l.starts_with('#') && l.trim() != "---")
         .is_some_and(|l| l.starts_with("schema_version:"))
+}
+
+/// serde_yaml's message repeats the key path and the location that the error
+/// already shows; keep only what went wrong.
+fn bare_message(message: &str, key_path: &str) -> String {
+    let message = message
+        .strip_prefix(key_path)
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message);
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
 }
