@@ -250,6 +250,39 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Kazakh month names (ай атаулары) in their base form; printed dates add case
+/// endings (шілдедегі, тамызда), which the grammar reads as stem + ending.
+pub const KK_MONTHS: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+
+/// Russian month names in the genitive, as a date is written ("3 июля").
+pub const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
 /// A calendar date, written as ISO 8601 (`2014-07-03`) in YAML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

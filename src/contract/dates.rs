@@ -1,37 +1,6 @@
 //! Dates in words as contracts write them: "2014 жылғы 3 шілде", "3 июля 2014 года".
 
-use crate::model::{Date, Language};
-
-const KK_MONTHS: [&str; 12] = [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
-
-/// Russian month names in the genitive, as a date is read ("3 июля").
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
+use crate::model::{Date, Language, KK_MONTHS, RU_MONTHS};
 
 /// A date in the contract's language.
 pub fn in_words(date: Date, lang: Language) -> String {

@@ -2,7 +2,7 @@
 //! the structure pass asks: "is this line a status line / a note / a clause …?",
 //! plus the date and act-number scanner the header reader uses.
 
-use crate::model::Date;
+use crate::model::{Date, KK_MONTHS, RU_MONTHS};
 use pest::iterators::Pair;
 use pest::Parser;
 use pest_derive::Parser;
@@ -83,42 +83,13 @@ fn date(pair: Pair<'_, Rule>) -> Option<Date> {
             Rule::year => y = part.as_str().parse().ok()?,
             Rule::day => d = part.as_str().parse().ok()?,
             Rule::month_no => m = part.as_str().parse().ok()?,
-            Rule::kk_month => m = month_index(KK_MONTHS, part.as_str())?,
-            Rule::ru_month => m = month_index(RU_MONTHS, part.as_str())?,
+            Rule::kk_month => m = month_index(&KK_MONTHS, part.as_str())?,
+            Rule::ru_month => m = month_index(&RU_MONTHS, part.as_str())?,
             _ => {}
         }
     }
     Date::new(y, m, d)
 }
-
-const KK_MONTHS: &[&str] = &[
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-];
-const RU_MONTHS: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 fn month_index(names: &[&str], name: &str) -> Option<u8> {
     names.iter().position(|n| *n == name).map(|i| i as u8 + 1)
