@@ -19,25 +19,40 @@ fn contract_like(d: &qauly::Decree) -> FlowDoc {
     })];
     for c in d.clauses.iter().cycle().take(24) {
         blocks.push(Block::Para(Para {
-            runs: vec![Run::bold(format!("{}.", c.number)), Run::plain(format!(" {}", c.text))],
+            runs: vec![
+                Run::bold(format!("{}.", c.number)),
+                Run::plain(format!(" {}", c.text)),
+            ],
             align: Align::Justify,
             first_indent: 28.0,
             space_after: 4.0,
             ..Default::default()
         }));
     }
-    FlowDoc { setup: PageSetup::A4Portrait, title: "contract".into(), size: 11.0, blocks, page_numbers: true }
+    FlowDoc {
+        setup: PageSetup::A4Portrait,
+        title: "contract".into(),
+        size: 11.0,
+        blocks,
+        page_numbers: true,
+    }
 }
 
 fn benches(c: &mut Criterion) {
     let d = decree();
     let tera = templates::load(None).unwrap();
-    c.bench_function("appendix_html", |b| b.iter(|| html::appendix_html(&tera, &d).unwrap()));
-    c.bench_function("appendix_pdf", |b| b.iter(|| pdf::appendix_pdf(&d).unwrap()));
+    c.bench_function("appendix_html", |b| {
+        b.iter(|| html::appendix_html(&tera, &d).unwrap())
+    });
+    c.bench_function("appendix_pdf", |b| {
+        b.iter(|| pdf::appendix_pdf(&d).unwrap())
+    });
     c.bench_function("decree_pdf", |b| b.iter(|| pdf::decree_pdf(&d).unwrap()));
     let flow = contract_like(&d);
     let meta = pdf::PdfMeta::for_decree(&d, "contract");
-    c.bench_function("contract_like_pdf", |b| b.iter(|| pdf::render(&flow, &meta).unwrap()));
+    c.bench_function("contract_like_pdf", |b| {
+        b.iter(|| pdf::render(&flow, &meta).unwrap())
+    });
 }
 
 criterion_group!(render, benches);

@@ -65,9 +65,17 @@ fn text_in(words: &[Word], c: &CellBox) -> String {
         .collect();
     inside.sort_by(|a, b| {
         let same_line = (a.y1 - b.y1).abs() < 2.0;
-        if same_line { a.x0.total_cmp(&b.x0) } else { a.y1.total_cmp(&b.y1) }
+        if same_line {
+            a.x0.total_cmp(&b.x0)
+        } else {
+            a.y1.total_cmp(&b.y1)
+        }
     });
-    inside.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    inside
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn write_pdf(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
@@ -88,11 +96,18 @@ fn every_cell_of_the_appendix_is_extractable_text_in_its_box_in_reading_order() 
         let (_dir, path) = write_pdf(&appendix_pdf(&d).unwrap());
         let words = bbox_words(&path);
         assert_eq!(words.len(), pages.len(), "{name}: page count");
-        let mut whole: std::collections::BTreeMap<(Option<usize>, usize), String> = Default::default();
+        let mut whole: std::collections::BTreeMap<(Option<usize>, usize), String> =
+            Default::default();
         for (page, words) in pages.iter().zip(&words) {
             for c in &page.cells {
                 let drawn = squash(&c.lines.join(" "));
-                assert_eq!(squash(&text_in(words, c)), drawn, "{name}: cell {:?}/{}", c.row, c.col);
+                assert_eq!(
+                    squash(&text_in(words, c)),
+                    drawn,
+                    "{name}: cell {:?}/{}",
+                    c.row,
+                    c.col
+                );
                 if c.row.is_some() {
                     let acc = whole.entry((c.row, c.col)).or_default();
                     acc.push(' ');
@@ -103,8 +118,15 @@ fn every_cell_of_the_appendix_is_extractable_text_in_its_box_in_reading_order() 
         let table = &qauly::view::DecreeView::new(&d).appendices[0].table;
         for (r, row) in table.rows.iter().enumerate() {
             for (col, cell) in row.iter().enumerate() {
-                let got = whole.get(&(Some(r), col)).map(|s| squash(s)).unwrap_or_default();
-                assert_eq!(got, squash(&cell.lines.join(" ")), "{name}: row {r} col {col}");
+                let got = whole
+                    .get(&(Some(r), col))
+                    .map(|s| squash(s))
+                    .unwrap_or_default();
+                assert_eq!(
+                    got,
+                    squash(&cell.lines.join(" ")),
+                    "{name}: row {r} col {col}"
+                );
             }
         }
     }
@@ -121,11 +143,22 @@ fn appendix_page_count_is_sane_and_header_is_on_every_page() {
     let n = page_count(&path);
     assert!(n >= rows / 15 && n <= rows, "{n} pages for {rows} rows");
     let text = pdftotext(&path, &["-layout"]);
-    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(pages.len(), n);
     for (i, p) in pages.iter().enumerate() {
-        assert!(p.contains("Нақты жағдайлары"), "page {} lacks the header", i + 1);
-        assert!(p.contains(&format!("{} / {n}", i + 1)), "page {} lacks its number", i + 1);
+        assert!(
+            p.contains("Нақты жағдайлары"),
+            "page {} lacks the header",
+            i + 1
+        );
+        assert!(
+            p.contains(&format!("{} / {n}", i + 1)),
+            "page {} lacks its number",
+            i + 1
+        );
     }
 }
 
@@ -136,17 +169,31 @@ fn whole_decree_is_portrait_text_then_landscape_appendix() {
     }
     let d = decree("train/t0001");
     let (_dir, path) = write_pdf(&decree_pdf(&d).unwrap());
-    let info = run(Command::new("pdfinfo").args(["-f", "1", "-l", "3"]).arg(&path));
+    let info = run(Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "3"])
+        .arg(&path));
     let sizes: Vec<&str> = info.lines().filter(|l| l.contains("size:")).collect();
-    assert!(sizes[0].contains("595.") && sizes[0].contains("x 841."), "{sizes:?}");
+    assert!(
+        sizes[0].contains("595.") && sizes[0].contains("x 841."),
+        "{sizes:?}"
+    );
     let text = squash(&pdftotext(&path, &[]));
     for c in &d.clauses {
-        assert!(solid(&text).contains(&solid(&c.text)), "clause {} missing", c.number);
+        assert!(
+            solid(&text).contains(&solid(&c.text)),
+            "clause {} missing",
+            c.number
+        );
     }
     assert!(text.contains(&d.signatory.name));
     let last = page_count(&path);
-    let info = run(Command::new("pdfinfo").args(["-f", &last.to_string(), "-l", &last.to_string()]).arg(&path));
-    assert!(info.contains("841.") && info.contains("x 595."), "last page is landscape: {info}");
+    let info = run(Command::new("pdfinfo")
+        .args(["-f", &last.to_string(), "-l", &last.to_string()])
+        .arg(&path));
+    assert!(
+        info.contains("841.") && info.contains("x 595."),
+        "last page is landscape: {info}"
+    );
 }
 
 #[test]
@@ -172,26 +219,49 @@ fn every_character_of_the_corpus_has_a_glyph_in_both_faces() {
     for path in corpus_yamls() {
         let text = std::fs::read_to_string(&path).unwrap();
         let missing = qauly::pdf::font::missing_glyphs(&text);
-        assert!(missing.is_empty(), "{}: no glyph for {missing:?}", path.display());
+        assert!(
+            missing.is_empty(),
+            "{}: no glyph for {missing:?}",
+            path.display()
+        );
     }
 }
 
 #[test]
 fn same_bytes_alone_and_in_a_parallel_batch() {
-    let names = ["train/t0001", "train/t0012", "train-ru/t2002", "train/t0020"];
-    let alone: Vec<Vec<u8>> = names.iter().map(|n| appendix_pdf(&decree(n)).unwrap()).collect();
+    let names = [
+        "train/t0001",
+        "train/t0012",
+        "train-ru/t2002",
+        "train/t0020",
+    ];
+    let alone: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| appendix_pdf(&decree(n)).unwrap())
+        .collect();
     let again = appendix_pdf(&decree(names[0])).unwrap();
     assert_eq!(again, alone[0], "same input twice in one thread");
     let batch: Vec<Vec<u8>> = std::thread::scope(|s| {
         let handles: Vec<_> = names
             .iter()
             .rev()
-            .map(|n| s.spawn(move || (0..3).map(|_| appendix_pdf(&decree(n)).unwrap()).last().unwrap()))
+            .map(|n| {
+                s.spawn(move || {
+                    (0..3)
+                        .map(|_| appendix_pdf(&decree(n)).unwrap())
+                        .last()
+                        .unwrap()
+                })
+            })
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     for (i, bytes) in batch.iter().rev().enumerate() {
-        assert_eq!(bytes, &alone[i], "{} differs in the parallel batch", names[i]);
+        assert_eq!(
+            bytes, &alone[i],
+            "{} differs in the parallel batch",
+            names[i]
+        );
     }
     assert_ne!(alone[0], alone[1]);
 }
@@ -208,8 +278,15 @@ fn trailer_id_is_a_hash_of_the_content_and_dates_come_from_the_decree() {
     other.appendices[0].table.rows[0].organization.push('!');
     let text2 = String::from_utf8_lossy(&appendix_pdf(&other).unwrap()).to_string();
     let id2_at = text2.rfind("/ID").unwrap();
-    assert_ne!(&text2[id2_at..id2_at + 80], id, "different content, different /ID");
+    assert_ne!(
+        &text2[id2_at..id2_at + 80],
+        id,
+        "different content, different /ID"
+    );
     if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
-        assert!(text.contains("D:20090222"), "creation date from the act's date");
+        assert!(
+            text.contains("D:20090222"),
+            "creation date from the act's date"
+        );
     }
 }

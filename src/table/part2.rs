@@ -65,7 +65,8 @@ struct Counts {
 /// funding words; or, at the end of a line of text, a pair read across a
 /// table rule ("17|17", or "17117" where the rule became a 1).
 fn counts(text: &str) -> Option<Counts> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let joined = join_rule(text);
+    let tokens: Vec<&str> = joined.split_whitespace().collect();
     let nums = tokens
         .iter()
         .rev()
@@ -100,10 +101,69 @@ fn counts(text: &str) -> Option<Counts> {
     })
 }
 
+/// A pair read across a rule with a space beside it ("25| 28", "25 |28",
+/// "25 | 28") written as one token, so that it reads like "25|28".
+fn join_rule(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let n = tokens.len();
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let bar = |t: &str| t.len() == 1 && t.contains(['|', '!']);
+    let tail = |t: &str| t.strip_prefix(['|', '!']).is_some_and(digits);
+    let head = |t: &str| t.strip_suffix(['|', '!']).is_some_and(digits);
+    let keep = if n >= 3 && digits(tokens[n - 3]) && bar(tokens[n - 2]) && digits(tokens[n - 1]) {
+        n - 3
+    } else if n >= 2
+        && ((digits(tokens[n - 2]) && tail(tokens[n - 1]))
+            || (head(tokens[n - 2]) && digits(tokens[n - 1])))
+    {
+        n - 2
+    } else {
+        return text.to_string();
+    };
+    let mut out = tokens[..keep].join(" ");
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(&tokens[keep..].concat());
+    out
+}
+
+/// In rows read across, a line that starts the way rows start and ends with a
+/// number is a row's first line even when its funding words were misread
+/// ("Қазақстан Жер 26 26") or its rule was lost ("… бюджет 44": illegible).
+fn row_start_counts(text: &str, row_start: &str) -> Option<Counts> {
+    let joined = join_rule(text);
+    let tokens: Vec<&str> = joined.split_whitespace().collect();
+    if tokens.len() < 2 || !starts_row(text, row_start) {
+        return None;
+    }
+    let number = |t: &&&str| t.parse::<u32>().is_ok();
+    let nums = tokens.iter().rev().take(2).take_while(number).count();
+    let (head, tail) = tokens.split_at(tokens.len() - nums.max(1));
+    let read = match tail {
+        [a, b] => vec![a.parse().ok(), b.parse().ok()],
+        [t] => ruled_pair(t).unwrap_or(vec![None, None]),
+        _ => return None,
+    };
+    if !tail[tail.len() - 1].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(Counts {
+        prefix: head.join(" "),
+        nums: read,
+        top: true,
+    })
+}
+
 /// A demand/supply pair printed across a table rule: "17|17", or "17117" (the
 /// rule read as 1: accepted only when both halves agree), else illegible.
 fn ruled_pair(token: &str) -> Option<Vec<Option<u32>>> {
     if let Some((a, b)) = token.split_once(['|', '!', 'I', 'l']) {
+        // Both sides digits (one may be lost): "|ікт" is a cut word, not counts.
+        let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if !digits(a) || !digits(b) || a.len() + b.len() == 0 {
+            return None;
+        }
         return Some(vec![a.parse().ok(), b.parse().ok()]);
     }
     if token.len() < 3 || !token.chars().all(|c| c.is_ascii_digit()) {
@@ -130,9 +190,14 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         for (k, f) in b.frags.iter().enumerate() {
             // A lone number inside a block is part of a cell ("жалақының / 2 / мөлшерінде").
             let inside = k + 1 < b.frags.len();
-            let Some(c) = counts(&f.text).filter(|c| c.top || c.nums.len() == 2 || !inside) else {
+            let c = counts(&f.text).or_else(|| {
+                top_mode
+                    .then(|| row_start_counts(&f.text, &row_start))
+                    .flatten()
+            });
+            let Some(c) = c.filter(|c| c.top || c.nums.len() == 2 || !inside) else {
                 if !nums.is_empty() && !top_mode {
-                    rows.push(close(&mut text, &mut nums, log));
+                    rows.extend(close(&mut text, &mut nums, log));
                 }
                 if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
                     // The rest of the previous row's cell, printed after a page break.
@@ -151,21 +216,13 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 continue;
             };
             if top_mode && !c.top && nums.len() >= 2 {
-                // Counts printed apart from their row's first line: the row
-                // began at the last line that starts the way rows start.
-                if let Some(at) = text
-                    .iter()
-                    .rposition(|p| first_word(&p.2.text) == row_start)
-                    .filter(|&a| a > 0)
-                {
-                    let rest = text.split_off(at);
-                    rows.push(close(&mut text, &mut nums, log));
-                    text = rest;
-                }
+                // Counts printed apart from their row's first line: the rows
+                // began at the lines that start the way rows start.
+                rows.extend(close_at_starts(&mut text, &mut nums, &row_start, true, log));
             }
             if c.top {
                 if !top_mode {
-                    row_start = first_word(&c.prefix);
+                    row_start = row_key(&c.prefix);
                 }
                 if nums.is_empty() {
                     // Text before the first row read across: not a row of its own.
@@ -175,7 +232,9 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 }
                 top_mode = true;
                 if !text.is_empty() || !nums.is_empty() {
-                    rows.push(close(&mut text, &mut nums, log));
+                    rows.extend(close_at_starts(
+                        &mut text, &mut nums, &row_start, false, log,
+                    ));
                 }
             }
             log_counts(f, &c, log);
@@ -195,7 +254,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                     .for_each(|r: &mut RawPay| r.read_across = true);
             }
             if nums.len() >= 2 && !top_mode {
-                rows.push(close(&mut text, &mut nums, log));
+                rows.extend(close(&mut text, &mut nums, log));
             }
         }
     }
@@ -217,13 +276,53 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         }
     }
     if !text.is_empty() || !nums.is_empty() {
-        rows.push(close(&mut text, &mut nums, log));
+        rows.extend(close(&mut text, &mut nums, log));
     }
     rows
 }
 
-fn first_word(text: &str) -> String {
-    text.split_whitespace().next().unwrap_or("").to_string()
+/// How rows read across begin: their first word, or their first two words
+/// run together when the first is short ("В размере" → "Вразмере"), so that a
+/// lost space ("Вразмере") still matches.
+fn row_key(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [a, b, ..] if a.chars().count() < 3 => format!("{a}{b}"),
+        [a, ..] => a.to_string(),
+        [] => String::new(),
+    }
+}
+
+fn starts_row(text: &str, key: &str) -> bool {
+    let compact: String = text.split_whitespace().collect();
+    !key.is_empty() && compact.starts_with(key)
+}
+
+/// Closes the rows that begin inside `text` at the lines that start the way rows
+/// start: the first piece takes the open row's counts, the others have none.
+/// With `keep_last` the last piece stays open (its counts have just been read).
+fn close_at_starts(
+    text: &mut Vec<Placed>,
+    nums: &mut Vec<(Option<u32>, usize)>,
+    key: &str,
+    keep_last: bool,
+    log: &mut Log,
+) -> Vec<RawPay> {
+    let starts: Vec<usize> = (1..text.len())
+        .filter(|&i| starts_row(&text[i].2.text, key))
+        .collect();
+    if keep_last && starts.is_empty() {
+        return Vec::new();
+    }
+    let mut pieces: Vec<Vec<Placed>> = starts.iter().rev().map(|&at| text.split_off(at)).collect();
+    pieces.reverse();
+    let mut rows = close(text, nums, log);
+    let last = if keep_last { pieces.pop() } else { None };
+    for mut p in pieces {
+        rows.extend(close(&mut p, &mut Vec::new(), log));
+    }
+    *text = last.unwrap_or_default();
+    rows
 }
 
 /// Whether a block opening a page continues the previous row: it starts in the
@@ -284,9 +383,89 @@ fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
 }
 
 /// Closes a row from the text and head counts gathered since the last one.
-fn close(text: &mut Vec<Placed>, nums: &mut Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
-    let frags = std::mem::take(text);
-    let counts = std::mem::take(nums);
+fn close(
+    text: &mut Vec<Placed>,
+    nums: &mut Vec<(Option<u32>, usize)>,
+    log: &mut Log,
+) -> Vec<RawPay> {
+    let mut groups = split_merged(std::mem::take(text));
+    let last = groups.pop().unwrap_or_default();
+    let mut rows: Vec<RawPay> = groups
+        .into_iter()
+        .map(|g| close_one(g, Vec::new(), log))
+        .collect();
+    rows.push(close_one(last, std::mem::take(nums), log));
+    rows
+}
+
+/// A block of text as its placed fragments.
+type PlacedBlock = Vec<Placed>;
+
+/// A block of funding words alone; a word cut by a narrow column
+/// ("Жергілік" / "ті бюджет") counts once its pieces are joined.
+fn funding_only(b: &[Placed]) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    for t in b.iter().flat_map(|f| f.2.text.split_whitespace()) {
+        match words.last_mut() {
+            Some(w) if !is_funding_word(t) && is_funding_word(&format!("{w}{t}")) => w.push_str(t),
+            _ => words.push(t.to_string()),
+        }
+    }
+    words.iter().all(|w| is_funding_word(w))
+}
+
+/// A block that continues a cell: it opens with a digit or a lowercase letter.
+fn continues_cell(b: &[Placed]) -> bool {
+    b.first()
+        .and_then(|f| f.2.text.chars().next())
+        .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+}
+
+/// Rows whose head counts went unread (scans) run together; where each cell is
+/// its own block, a block of funding words alone ends each row's cells. A block
+/// that opens with a continuation after a funding block is the rest of the
+/// previous row's pay. Split only when every piece has a pay and a funding block.
+fn split_merged(frags: Vec<Placed>) -> Vec<Vec<Placed>> {
+    let mut blocks: Vec<PlacedBlock> = Vec::new();
+    for f in frags {
+        match blocks.last_mut() {
+            Some(b) if b[0].0 == f.0 => b.push(f),
+            _ => blocks.push(vec![f]),
+        }
+    }
+    let mut groups: Vec<Vec<PlacedBlock>> = vec![Vec::new()];
+    for b in blocks {
+        let ends = funding_only(&b);
+        groups.last_mut().expect("never empty").push(b);
+        if ends {
+            groups.push(Vec::new());
+        }
+    }
+    let tail = groups.pop().expect("never empty");
+    match groups.last_mut() {
+        Some(g) => g.extend(tail),
+        None => groups.push(tail),
+    }
+    for i in 1..groups.len() {
+        if groups[i].len() > 2 && continues_cell(&groups[i][0]) {
+            let b = groups[i].remove(0);
+            groups[i - 1].push(b);
+        }
+    }
+    let whole = |g: &Vec<PlacedBlock>| {
+        g.iter().any(|b| funding_only(b)) && g.iter().any(|b| !funding_only(b))
+    };
+    if groups.len() < 2 || !groups.iter().all(whole) {
+        return vec![groups.into_iter().flatten().flatten().collect()];
+    }
+    groups
+        .into_iter()
+        .map(|g| g.into_iter().flatten().collect())
+        .collect()
+}
+
+/// One row of part 2 from its text and head counts.
+fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
     let line = counts
         .first()
         .map(|c| c.1)

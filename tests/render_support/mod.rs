@@ -33,7 +33,10 @@ pub fn have(tool: &str) -> bool {
     let ok = Command::new(tool).arg("-v").output().is_ok()
         || Command::new(tool).arg("--version").output().is_ok();
     if !ok {
-        assert!(std::env::var_os("CI").is_none(), "`{tool}` is required when CI is set");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{tool}` is required when CI is set"
+        );
         eprintln!("NOTICE: `{tool}` not found; skipping this test");
     }
     ok
@@ -42,7 +45,11 @@ pub fn have(tool: &str) -> bool {
 /// Runs a command and returns its standard output, failing the test on error.
 pub fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
