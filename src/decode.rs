@@ -18,8 +18,8 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String> {
     };
     reject_binary(&text, path)?;
     let text = unify_line_ends(&text);
-    // Most files are already NFC: the quick check spares the full pass.
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // Most files are already NFC: the quick checks spare the full pass.
+    if surely_nfc(&text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return Ok(text);
     }
     Ok(text.nfc().collect())
@@ -89,19 +89,20 @@ fn reject_nul(bytes: &[u8], path: &str) -> Result<()> {
 }
 
 /// NUL and other control characters mean a binary file, not decree text.
+/// (C0 controls and DEL are single bytes in UTF-8, so a byte scan finds them.)
 fn reject_binary(text: &str, path: &str) -> Result<()> {
     let bad = text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'));
+        .bytes()
+        .position(|b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0b | 0x0c)) || b == 0x7f);
     match bad {
         None => Ok(()),
-        Some((i, c)) => Err(decode_error(
+        Some(i) => Err(decode_error(
             path,
             &text.as_bytes()[..i],
             i,
             &format!(
                 "control character U+{:04X}: this looks like a binary file, not decree text",
-                c as u32
+                text.as_bytes()[i]
             ),
         )),
     }
@@ -119,6 +120,19 @@ fn decode_error(path: &str, before: &[u8], offset: usize, what: &str) -> Error {
         col,
         message: format!("byte offset {offset}: {what}"),
     }
+}
+
+/// Whether every character is one NFC leaves alone whatever follows it: Latin-1,
+/// Cyrillic without its combining marks (all Kazakh letters), general punctuation
+/// without the two quads, and "№". A cheap range test before the table lookups.
+fn surely_nfc(text: &str) -> bool {
+    text.chars().all(|c| {
+        c < '\u{300}'
+            || ('\u{400}'..='\u{482}').contains(&c)
+            || ('\u{48A}'..='\u{4FF}').contains(&c)
+            || ('\u{2002}'..='\u{206F}').contains(&c)
+            || c == '№'
+    })
 }
 
 /// CRLF and lone CR become LF.

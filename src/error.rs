@@ -48,6 +48,17 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    /// A command-line value that cannot work (e.g. `--end` before `--start`).
+    #[error("{0}")]
+    Usage(String),
+    /// One contract of a batch failed; the source says why.
+    #[error("contract {number} ({file}) failed")]
+    Contract {
+        number: String,
+        file: String,
+        #[source]
+        source: Box<Error>,
+    },
     /// Several errors found in one pass (e.g. every bad roster line).
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),

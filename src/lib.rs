@@ -19,6 +19,7 @@ pub mod contract;
 pub mod decode;
 pub mod error;
 pub mod flow;
+pub mod flow_html;
 pub mod html;
 pub mod lines;
 pub mod model;

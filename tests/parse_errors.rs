@@ -96,6 +96,15 @@ fn decree_cut_off_in_the_middle_of_its_table_is_rejected() {
 }
 
 #[test]
+fn table_printed_in_one_part_without_continuation_marker_still_parses() {
+    let text = String::from_utf8(fixture())
+        .unwrap()
+        .replace("кестенің жалғасы", "");
+    let d = qauly::parse::parse_decree(text.as_bytes(), "one-part.txt").unwrap();
+    assert_eq!(d.rows().count(), 29);
+}
+
+#[test]
 fn decree_without_its_preamble_end_names_the_line() {
     let text = String::from_utf8(fixture())
         .unwrap()

@@ -64,3 +64,17 @@ fn note_wrapped_after_a_full_stop_stays_one_note() {
     assert_eq!(d.notes.len(), 2);
     assert!(d.notes[0].ends_with("2010 ж. жарияланды."), "{:?}", d.notes);
 }
+
+#[test]
+fn position_printed_over_two_lines_is_one_signatory() {
+    let text = read("fixtures/corpus/train/t0009.txt");
+    let split = text.replacen(
+        "Аудан әкімінің міндетін атқарушы\n",
+        "Аудан әкімінің\nміндетін атқарушы\n",
+        1,
+    );
+    assert_ne!(split, text);
+    let (a, b) = (parse(&text), parse(&split));
+    assert_eq!(b.signatory, a.signatory);
+    assert_eq!(b.clauses, a.clauses);
+}

@@ -1,7 +1,18 @@
 //! `qauly contracts`: one employment contract per participant.
+//!
+//! A flat list of stages: load the decree, roster and employers; plan the
+//! contracts; render them all in memory (both cores, one employer at a time
+//! per worker); only when every one succeeded, write each file to a temporary
+//! name and rename it, so a failure leaves no half-written file.
 
+use super::io::{load_decree, write_atomic};
 use super::parse::Outcome;
-use std::path::PathBuf;
+use crate::contract::{self, employers, roster, view::ContractView, PlanOptions};
+use crate::error::{Error, Result};
+use crate::flow::FlowDoc;
+use crate::model::Decree;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Output formats of `qauly contracts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +20,15 @@ pub enum ContractFormat {
     Pdf,
     Html,
     Both,
+}
+
+impl ContractFormat {
+    fn pdf(self) -> bool {
+        self != ContractFormat::Html
+    }
+    fn html(self) -> bool {
+        self != ContractFormat::Pdf
+    }
 }
 
 /// Options of `qauly contracts`.
@@ -28,6 +48,171 @@ pub struct ContractOptions {
     pub templates: Option<PathBuf>,
 }
 
-pub fn run(_opts: &ContractOptions) -> crate::Result<Outcome> {
-    todo!("contracts command")
+/// A file to write into the output directory.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the decree named by the options and writes its contracts.
+pub fn run(opts: &ContractOptions) -> Result<Outcome> {
+    write_contracts(opts, &load_decree(&opts.input)?)
+}
+
+/// Writes the contracts of an already loaded decree (`build` reuses the one it parsed).
+pub fn write_contracts(opts: &ContractOptions, decree: &Decree) -> Result<Outcome> {
+    let plan = plan(opts, decree)?;
+    let files = render_all(opts, decree, &plan.contracts)?;
+    write_all(&opts.out_dir, &files)?;
+    for w in &plan.warnings {
+        eprintln!("qauly: warning: {w}");
+    }
+    Ok(Outcome {
+        warnings: plan.warnings.len(),
+    })
+}
+
+/// Roster, employers and options → the list of contracts.
+pub fn plan(opts: &ContractOptions, decree: &Decree) -> Result<contract::Plan> {
+    let assignment = opts
+        .roster
+        .as_deref()
+        .map(|p| roster::load(p, decree))
+        .transpose()?;
+    let employers = opts
+        .employers
+        .as_deref()
+        .map(|p| employers::load(p, decree))
+        .transpose()?
+        .unwrap_or_default();
+    let plan_opts = PlanOptions {
+        lang: opts.lang.unwrap_or(decree.language),
+        start: opts.start,
+        end: opts.end,
+        mzp: opts.mzp,
+    };
+    contract::plan(decree, assignment.as_ref(), &employers, &plan_opts)
+}
+
+/// Every output file (contracts, combined employer PDFs, manifest), in memory,
+/// in a fixed order. Employers are shared between the cores.
+pub fn render_all(
+    opts: &ContractOptions,
+    decree: &Decree,
+    contracts: &[ContractView],
+) -> Result<Vec<OutFile>> {
+    let tera = contract::tera::contract_tera(opts.templates.as_deref())?;
+    let groups: Vec<&[ContractView]> = contracts.chunk_by(|a, b| a.row == b.row).collect();
+    let results = parallel_map(&groups, |group| {
+        render_employer(&tera, decree, group, opts.format)
+    });
+    let mut files = Vec::with_capacity(contracts.len() * 2 + groups.len() + 1);
+    for r in results {
+        files.extend(r?);
+    }
+    let ext = if opts.format.pdf() { "pdf" } else { "html" };
+    let manifest = contract::manifest::manifest(contracts, |c| format!("{}.{ext}", c.file_stem));
+    files.push(OutFile {
+        name: "manifest.csv".into(),
+        bytes: manifest.into_bytes(),
+    });
+    Ok(files)
+}
+
+/// Maps `f` over `items` on all cores (a worker takes the next item when it is
+/// free), keeping the results in item order so the output is deterministic.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if workers <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break out };
+                        out.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a contract worker panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// One employer's contracts (HTML and/or PDF) and, for PDF, their combined document.
+fn render_employer(
+    tera: &tera::Tera,
+    decree: &Decree,
+    group: &[ContractView],
+    format: ContractFormat,
+) -> Result<Vec<OutFile>> {
+    let mut files = Vec::new();
+    let mut flows = Vec::new();
+    for c in group {
+        let fail = |e: Error, ext: &str| Error::Contract {
+            number: c.number.clone(),
+            file: format!("{}.{ext}", c.file_stem),
+            source: Box::new(e),
+        };
+        let html = contract::render_html(tera, c).map_err(|e| fail(e, "html"))?;
+        if format.pdf() {
+            let flow = contract::to_flow(&html, c).map_err(|e| fail(e, "pdf"))?;
+            let bytes = pdf_bytes(&flow, decree).map_err(|e| fail(e, "pdf"))?;
+            files.push(OutFile {
+                name: format!("{}.pdf", c.file_stem),
+                bytes,
+            });
+            flows.push(flow);
+        }
+        if format.html() {
+            files.push(OutFile {
+                name: format!("{}.html", c.file_stem),
+                bytes: html.into_bytes(),
+            });
+        }
+    }
+    if let Some(first) = group.first() {
+        let name = format!("employer-{}.pdf", first.row);
+        if let Some(doc) = contract::combine(flows, &first.employer.name) {
+            let bytes = pdf_bytes(&doc, decree).map_err(|e| Error::Contract {
+                number: format!("{}/{}/*", decree.act.number, first.row),
+                file: name.clone(),
+                source: Box::new(e),
+            })?;
+            files.push(OutFile { name, bytes });
+        }
+    }
+    Ok(files)
+}
+
+/// The one call into the PDF engine; dates come from the decree, never the clock,
+/// so the same inputs give the same bytes.
+fn pdf_bytes(doc: &FlowDoc, decree: &Decree) -> Result<Vec<u8>> {
+    crate::pdf::render(doc, &crate::pdf::PdfMeta::for_decree(decree, &doc.title))
+}
+
+/// Writes every file as `DIR/.NAME.tmp` then renames it to `DIR/NAME`.
+pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let results = parallel_map(&[0, 1], |&half| -> Result<()> {
+        files
+            .iter()
+            .skip(half)
+            .step_by(2)
+            .try_for_each(|f| write_atomic(&dir.join(&f.name), &f.bytes))
+    });
+    results.into_iter().collect()
 }

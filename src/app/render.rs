@@ -53,7 +53,8 @@ pub fn render(opts: &RenderOptions) -> Result<Outcome> {
     Ok(outcome(&decree))
 }
 
-/// Writes decree.yaml, appendix.html, appendix.pdf, decree.html and decree.pdf into a directory.
+/// The main job: decree.yaml, appendix and decree as HTML and PDF, and one blank
+/// contract per demanded participant (`contracts/`), into one directory.
 pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     let decree = load_decree(&opts.input)?;
     let tera = templates::load(opts.templates.as_deref())?;
@@ -74,7 +75,26 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     for (name, bytes) in &outputs {
         write_atomic(&opts.out_dir.join(name), bytes)?;
     }
-    Ok(outcome(&decree))
+    let contracts = super::contracts::write_contracts(&contract_options(opts), &decree)?;
+    Ok(Outcome {
+        warnings: decree.warnings.len() + contracts.warnings,
+    })
+}
+
+/// Blank contracts (no roster) as PDF in `DIR/contracts`, the decree's language.
+fn contract_options(opts: &BuildOptions) -> super::contracts::ContractOptions {
+    super::contracts::ContractOptions {
+        input: opts.input.clone(),
+        out_dir: opts.out_dir.join("contracts"),
+        roster: None,
+        employers: None,
+        lang: None,
+        format: super::contracts::ContractFormat::Pdf,
+        start: None,
+        end: None,
+        mzp: None,
+        templates: opts.templates.clone(),
+    }
 }
 
 /// Writes the built-in templates into `dir` for editing.

@@ -30,7 +30,7 @@ const LOOKALIKES: &[(char, char)] = &[
 /// The text with look-alike Latin letters replaced inside words that also hold
 /// Cyrillic letters (a Latin-only word such as "N" stays).
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() || !text.chars().any(|c| c.is_ascii_alphabetic()) {
+    if text.is_ascii() || !text.bytes().any(|b| b.is_ascii_alphabetic()) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -45,6 +45,11 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`fold`] would change the text (cheap for the common all-Cyrillic line).
+pub fn needs_fold(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic()) && !text.is_ascii() && fold(text) != text
 }
 
 fn is_cyrillic(c: char) -> bool {

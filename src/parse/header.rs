@@ -304,4 +304,32 @@ mod tests {
             "Департамент юстиции Алматинской области"
         );
     }
+
+    #[test]
+    fn latin_n_unpadded_days_and_district_justice_bodies_are_read() {
+        let m = read(
+            "Қарасай ауданы әкімдігінің 2014 жылы 3 шілдеде N 7-1548 қаулысы. \
+             Қарасай аудандық Әділет басқармасында 2014 жылы 5 тамызда N 2-13-60 болып тіркелді.",
+            &[],
+        );
+        assert_eq!(
+            (m.act.date, m.act.number.as_str()),
+            (d(2014, 7, 3), "7-1548")
+        );
+        let reg = m.registration.unwrap();
+        assert_eq!(reg.authority, "Қарасай аудандық Әділет басқармасы");
+        assert_eq!(reg.number, "2-13-60");
+    }
+
+    #[test]
+    fn repeal_by_expiry_names_no_act() {
+        let m = read(
+            "Қарасай ауданы әкімдігінің 2014 жылғы 03 шілдедегі № 7-1548 қаулысы. \
+             Алматы облысының Әділет департаментінде 2014 жылы 05 тамызда № 2793 болып тіркелді. \
+             Қолданылу мерзімінің аяқталуына байланысты күші жойылды",
+            &[],
+        );
+        assert_eq!(m.repealed_by, None);
+        assert_eq!(m.registration.unwrap().number, "2793");
+    }
 }

@@ -60,7 +60,12 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     log.repairs
         .extend(reorder::scattered_words(&mut lines, signatory_at));
     displaced_links(&mut lines[..first.table_start], &mut log);
-    let mut sections = structure::sections(&folded(&lines), file_name)?;
+    // Only repaired lines can change the sections: otherwise the first pass stands.
+    let mut sections = if log.repairs.is_empty() {
+        first
+    } else {
+        structure::sections(&folded(&lines), file_name)?
+    };
     structure::restore_printed(&mut sections, &lines);
     log.language = sections.language;
     Ok((lines, sections, log))
@@ -95,7 +100,11 @@ impl Log {
 }
 
 /// The lines with Latin look-alikes folded, for finding the structure.
-fn folded(lines: &[Line]) -> Vec<Line> {
+/// Borrowed as they are when no line needs folding (the common case).
+fn folded(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
+    if !lines.iter().any(|l| fold::needs_fold(&l.text)) {
+        return std::borrow::Cow::Borrowed(lines);
+    }
     lines
         .iter()
         .map(|l| Line {

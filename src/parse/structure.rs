@@ -84,12 +84,6 @@ impl<'a> Cursor<'a> {
         self.lines.get(self.at)
     }
 
-    /// The non-blank line after the next one.
-    fn peek_second(&mut self) -> Option<&'a Line> {
-        self.skip_blank();
-        self.lines[self.at + 1..].iter().find(|l| !l.is_blank())
-    }
-
     fn take(&mut self) -> Option<&'a Line> {
         let line = self.peek()?;
         self.at += 1;
@@ -373,13 +367,19 @@ fn ends_clauses(cur: &mut Cursor, last: &ClauseBlock) -> bool {
     if !last.block.ends_sentence() {
         return false;
     }
-    let Some(line) = cur.peek() else { return true };
-    let text = &line.text;
-    grammar::signatory(text).is_some()
-        || grammar::matches(Rule::name_only_line, text)
-        || cur
-            .peek_second()
-            .is_some_and(|l| grammar::matches(Rule::name_only_line, &l.text))
+    cur.skip_blank();
+    let ahead = cur.lines[cur.at..].iter().filter(|l| !l.is_blank()).take(3);
+    for line in ahead {
+        let text = &line.text;
+        if grammar::signatory(text).is_some() || grammar::matches(Rule::name_only_line, text) {
+            return true;
+        }
+        // A position is a few words without a full stop.
+        if text.trim_end().ends_with('.') || text.split_whitespace().count() > 6 {
+            return false;
+        }
+    }
+    cur.peek().is_none()
 }
 
 /// The signatory: one line ("Аудан әкімі А. Дәуренбаев") or position and name on
@@ -461,8 +461,13 @@ fn appendix_title(cur: &mut Cursor) -> Result<Block> {
 pub fn check_table_complete(lines: &[Line], table_start: usize, path: &str) -> Result<()> {
     let region = &lines[table_start.min(lines.len())..];
     let marker = region.iter().position(|l| is_continuation_marker(&l.text));
-    let rest_has_text = marker.is_some_and(|m| region[m + 1..].iter().any(|l| !l.is_blank()));
-    if rest_has_text {
+    let complete = match marker {
+        Some(m) => region[m + 1..].iter().any(|l| !l.is_blank()),
+        // A table printed in one part has no marker; its pay and funding
+        // columns still show that it was not cut before its second half.
+        None => region.iter().any(|l| mentions_pay_or_funding(&l.text)),
+    };
+    if complete {
         return Ok(());
     }
     let mut cur = Cursor {
@@ -475,8 +480,19 @@ pub fn check_table_complete(lines: &[Line], table_start: usize, path: &str) -> R
     ))
 }
 
+/// Words of the table's second half (pay and funding), in both languages.
+fn mentions_pay_or_funding(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["бюджет", "жалақы", "заработн"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
 /// "кестенің жалғасы" / "продолжение таблицы", as printed between the table's parts.
 pub fn is_continuation_marker(text: &str) -> bool {
+    if !text.contains("жалғасы") && !text.contains("родолжение") {
+        return false;
+    }
     let t = text.trim().to_lowercase();
     t.starts_with("кестенің жалғасы") || t.starts_with("продолжение таблицы") || t == "жалғасы"
 }

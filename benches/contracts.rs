@@ -1,0 +1,61 @@
+//! `cargo bench --bench contracts`: the whole contracts batch of a decree into
+//! a temporary directory, and its stages in memory.
+//!
+//! Until the PDF engine is wired (`app::contracts::pdf_bytes`), the batch is
+//! measured with HTML output; then set `FORMAT` to `ContractFormat::Pdf` (the
+//! target: all 608 contracts of the fixture as PDF in ≤ 0.6 s on 2 cores).
+//! The input is t0001's gold YAML (534 contracts) until the parser lands;
+//! then use the fixture `fixtures/karasai-2014-public-works/input.txt` (608).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use qauly::app::contracts::{self, ContractFormat, ContractOptions};
+use qauly::contract;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const INPUT: &str = "fixtures/corpus/train/t0001.gold.yaml";
+const FORMAT: ContractFormat = ContractFormat::Html;
+
+fn options(out: PathBuf) -> ContractOptions {
+    ContractOptions {
+        input: PathBuf::from(INPUT),
+        out_dir: out,
+        roster: None,
+        employers: None,
+        lang: None,
+        format: FORMAT,
+        start: qauly::model::Date::new(2014, 7, 3),
+        end: None,
+        mzp: None,
+        templates: None,
+    }
+}
+
+fn batch(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = options(dir.path().join("out"));
+    let mut g = c.benchmark_group("contracts");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("batch_to_dir", |b| {
+        b.iter(|| contracts::run(&opts).unwrap())
+    });
+
+    let decree = qauly::app::io::load_decree(&opts.input).unwrap();
+    let plan = contracts::plan(&opts, &decree).unwrap();
+    g.bench_function("render_all_in_memory", |b| {
+        b.iter(|| contracts::render_all(&opts, &decree, &plan.contracts).unwrap())
+    });
+    let tera = contract::tera::contract_tera(None).unwrap();
+    g.bench_function("html_and_flow_one_core", |b| {
+        b.iter(|| {
+            for cv in &plan.contracts {
+                let html = contract::render_html(&tera, cv).unwrap();
+                contract::to_flow(&html, cv).unwrap();
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, batch);
+criterion_main!(benches);
