@@ -140,14 +140,16 @@ fn row_start_counts(text: &str, row_start: &str) -> Option<Counts> {
     let number = |t: &&&str| t.parse::<u32>().is_ok();
     let nums = tokens.iter().rev().take(2).take_while(number).count();
     let (head, tail) = tokens.split_at(tokens.len() - nums.max(1));
-    let read = match tail {
-        [a, b] => vec![a.parse().ok(), b.parse().ok()],
-        [t] => ruled_pair(t).unwrap_or(vec![None, None]),
-        _ => return None,
-    };
-    if !tail[tail.len() - 1].starts_with(|c: char| c.is_ascii_digit()) {
+    if head.last().is_some_and(|t| t.ends_with([',', '.'])) {
+        // "1, 5": a fraction whose comma lost its place, not a count.
         return None;
     }
+    let read = match tail {
+        [a, b] => vec![a.parse().ok(), b.parse().ok()],
+        [t] if t.chars().all(|c| c.is_ascii_digit()) => ruled_pair(t).unwrap_or(vec![None, None]),
+        [t] => ruled_pair(t)?,
+        _ => return None,
+    };
     Some(Counts {
         prefix: head.join(" "),
         nums: read,
@@ -196,8 +198,9 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                     .flatten()
             });
             let Some(c) = c.filter(|c| c.top || c.nums.len() == 2 || !inside) else {
-                if !nums.is_empty() && !top_mode {
-                    rows.extend(close(&mut text, &mut nums, log));
+                // Whole pairs read ahead of their rows wait for the rows' text.
+                if nums.len() % 2 == 1 && !top_mode {
+                    rows.extend(close(&mut text, &mut nums, !top_mode, log));
                 }
                 if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
                     // The rest of the previous row's cell, printed after a page break.
@@ -253,8 +256,8 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 rows.iter_mut()
                     .for_each(|r: &mut RawPay| r.read_across = true);
             }
-            if nums.len() >= 2 && !top_mode {
-                rows.extend(close(&mut text, &mut nums, log));
+            if nums.len() >= 2 && nums.len() % 2 == 0 && !top_mode && !counts_ahead(&text, &nums) {
+                rows.extend(close(&mut text, &mut nums, !top_mode, log));
             }
         }
     }
@@ -276,7 +279,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         }
     }
     if !text.is_empty() || !nums.is_empty() {
-        rows.extend(close(&mut text, &mut nums, log));
+        rows.extend(close(&mut text, &mut nums, !top_mode, log));
     }
     rows
 }
@@ -316,10 +319,10 @@ fn close_at_starts(
     }
     let mut pieces: Vec<Vec<Placed>> = starts.iter().rev().map(|&at| text.split_off(at)).collect();
     pieces.reverse();
-    let mut rows = close(text, nums, log);
+    let mut rows = close(text, nums, false, log);
     let last = if keep_last { pieces.pop() } else { None };
     for mut p in pieces {
-        rows.extend(close(&mut p, &mut Vec::new(), log));
+        rows.extend(close(&mut p, &mut Vec::new(), false, log));
     }
     *text = last.unwrap_or_default();
     rows
@@ -386,16 +389,43 @@ fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
 fn close(
     text: &mut Vec<Placed>,
     nums: &mut Vec<(Option<u32>, usize)>,
+    by_funding: bool,
     log: &mut Log,
 ) -> Vec<RawPay> {
-    let mut groups = split_merged(std::mem::take(text));
-    let last = groups.pop().unwrap_or_default();
-    let mut rows: Vec<RawPay> = groups
-        .into_iter()
-        .map(|g| close_one(g, Vec::new(), log))
-        .collect();
-    rows.push(close_one(last, std::mem::take(nums), log));
+    let groups = if by_funding {
+        split_merged(std::mem::take(text))
+    } else {
+        vec![std::mem::take(text)]
+    };
+    let mut pairs: Vec<Vec<(Option<u32>, usize)>> =
+        std::mem::take(nums).chunks(2).map(<[_]>::to_vec).collect();
+    if pairs.is_empty() {
+        pairs.push(Vec::new());
+    }
+    // Pairs and rows align at the end: rows before have no counts read, pairs
+    // before stood alone (a row whose cells were not printed).
+    let extra = groups.len().saturating_sub(pairs.len());
+    let lone = pairs.len().saturating_sub(groups.len());
+    let mut rows = Vec::new();
+    let mut pairs = pairs.into_iter();
+    for p in pairs.by_ref().take(lone) {
+        rows.push(close_one(Vec::new(), p, log));
+    }
+    for (i, g) in groups.into_iter().enumerate() {
+        let p = if i < extra {
+            Vec::new()
+        } else {
+            pairs.next().unwrap_or_default()
+        };
+        rows.push(close_one(g, p, log));
+    }
     rows
+}
+
+/// Whole pairs of head counts read before any text of their rows (printed
+/// at the foot of the page, ahead of the rows' cells): they wait for the text.
+fn counts_ahead(text: &[Placed], nums: &[(Option<u32>, usize)]) -> bool {
+    text.is_empty() && nums.len() % 2 == 0
 }
 
 /// A block of text as its placed fragments.
