@@ -236,7 +236,10 @@ fn corpus_tables_match_their_gold() {
     };
     assert!(share(&pdf, "demand") >= 0.95 && share(&pdf, "supply") >= 0.95);
     assert!(share(&pdf, "row_count") >= 0.85);
-    assert!(share(&pdf, "pay_mzp_multiple") >= 0.88);
+    assert!(share(&pdf, "pay_mzp_multiple") >= 0.92);
     let (ok, all) = pdf.total();
-    assert!(ok as f64 / all as f64 >= 0.60);
+    assert!(ok as f64 / all as f64 >= 0.63);
+    // Scans: rows found by their counts even where some counts went unread.
+    assert!(share(&ocr, "demand") >= 0.75 && share(&ocr, "supply") >= 0.75);
+    assert!(share(&ocr, "row_count") >= 0.8);
 }

@@ -625,6 +625,64 @@ mod tests {
     }
 
     #[test]
+    fn pairs_read_across_a_rule_with_a_space_are_one_token() {
+        assert_eq!(
+            join_rule("Жергілікті бюджет 25| 28"),
+            "Жергілікті бюджет 25|28"
+        );
+        assert_eq!(join_rule("Местн 17 |17"), "Местн 17|17");
+        assert_eq!(join_rule("бюджет 6 | 6"), "бюджет 6|6");
+        assert_eq!(join_rule("жалақының 1,5"), "жалақының 1,5");
+        assert_eq!(ruled_pair("|ікт"), None);
+    }
+
+    #[test]
+    fn lines_that_start_rows_carry_their_counts_even_through_noise() {
+        let c = row_start_counts("Қазақстан Жер 26 26", "Қазақстан").unwrap();
+        assert_eq!(c.nums, vec![Some(26), Some(26)]);
+        let c = row_start_counts("Қазақстан Республикасының бюджет 44", "Қазақстан").unwrap();
+        assert_eq!(c.nums, vec![None, None]);
+        assert_eq!(row_start_counts("В размере 1, 5", "Вразмере"), None);
+        assert_eq!(row_start_counts("В размере 1,5", "Вразмере"), None);
+        assert_eq!(row_start_counts("Республикасының 2 2", "Қазақстан"), None);
+        assert_eq!(row_key("В размере 1,5 Местн"), "Вразмере");
+        assert!(starts_row("Вразмере", "Вразмере"));
+    }
+
+    fn placed(block: usize, no: usize, text: &str) -> Placed {
+        (block, false, Frag::new(no, text))
+    }
+
+    #[test]
+    fn rows_whose_counts_went_unread_split_at_their_funding_blocks() {
+        let text = vec![
+            placed(0, 1, "Қазақстан Республикасының"),
+            placed(0, 2, "айлық жалақының"),
+            placed(1, 4, "Жергілік"),
+            placed(1, 5, "ті бюджет"),
+            placed(2, 7, "1,5 мөлшерінде"),
+            placed(3, 9, "Қазақстан Республикасының 1,5 мөлшерінде"),
+            placed(4, 11, "Жергілікті бюджет"),
+        ];
+        let groups = split_merged(text.clone());
+        assert_eq!(groups.len(), 2);
+        let lines: Vec<usize> = groups[0].iter().map(|p| p.2.no).collect();
+        assert_eq!(lines, vec![1, 2, 4, 5, 7]);
+        // A funding cell torn in two is not two rows.
+        let torn = vec![
+            placed(0, 1, "Қазақстан Республикасының"),
+            placed(1, 3, "Жергілікті"),
+            placed(2, 5, "бюджет"),
+        ];
+        assert_eq!(split_merged(torn).len(), 1);
+        let mut log = Log::default();
+        let mut nums = vec![(Some(7), 13), (Some(7), 13)];
+        let rows = close(&mut text.clone(), &mut nums, true, &mut log);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].demand, rows[1].demand), (None, Some(7)));
+    }
+
+    #[test]
     fn head_counts_end_a_row_even_after_a_funding_word() {
         let c = |p: &str, n: &[u32], top| {
             Some(Counts {
