@@ -199,7 +199,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             });
             let Some(c) = c.filter(|c| c.top || c.nums.len() == 2 || !inside) else {
                 // Whole pairs read ahead of their rows wait for the rows' text.
-                if nums.len() % 2 == 1 && !top_mode {
+                if !nums.len().is_multiple_of(2) && !top_mode {
                     rows.extend(close(&mut text, &mut nums, !top_mode, log));
                 }
                 if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
@@ -256,7 +256,11 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 rows.iter_mut()
                     .for_each(|r: &mut RawPay| r.read_across = true);
             }
-            if nums.len() >= 2 && nums.len() % 2 == 0 && !top_mode && !counts_ahead(&text, &nums) {
+            if nums.len() >= 2
+                && nums.len().is_multiple_of(2)
+                && !top_mode
+                && !counts_ahead(&text, &nums)
+            {
                 rows.extend(close(&mut text, &mut nums, !top_mode, log));
             }
         }
@@ -425,7 +429,7 @@ fn close(
 /// Whole pairs of head counts read before any text of their rows (printed
 /// at the foot of the page, ahead of the rows' cells): they wait for the text.
 fn counts_ahead(text: &[Placed], nums: &[(Option<u32>, usize)]) -> bool {
-    text.is_empty() && nums.len() % 2 == 0
+    text.is_empty() && nums.len().is_multiple_of(2)
 }
 
 /// A block of text as its placed fragments.
