@@ -26,13 +26,13 @@ const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
 pub(crate) const VOLUME_WORDS: &[&str] = &["дейін", "шейін", "до"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     Volume,
     Conditions,
 }
 
-fn kind(b: &Block) -> Kind {
+pub(crate) fn kind(b: &Block) -> Kind {
     let words: Vec<String> = b
         .frags
         .iter()

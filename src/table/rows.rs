@@ -177,6 +177,7 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
             blocks: blocks[i + 1..found.get(k + 1).map_or(blocks.len(), |n| n.0)].to_vec(),
         })
         .collect();
+    let segs = spread_runs(segs);
     let profiles = learn(&segs);
     let mut rows = Vec::new();
     let mut pending: Option<RawRow> = None;
@@ -195,6 +196,53 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
         }
     }
     (rows, first)
+}
+
+/// Row numbers printed together ("4" / "5" / "6", the number column of a page
+/// printed in one piece) leave every number but the last with no cells, and the
+/// last with the cells of all of them. Those cells are shared out in order, one
+/// row ending at each conditions cell, when there are exactly as many rows'
+/// worth of cells as numbers; otherwise they stay where they are.
+fn spread_runs(mut segs: Vec<Segment>) -> Vec<Segment> {
+    let mut k = 0;
+    while k < segs.len() {
+        let run = segs[k..]
+            .iter()
+            .take_while(|s| s.blocks.is_empty() && s.rest.is_empty())
+            .count();
+        let last = k + run;
+        if run == 0 || last >= segs.len() {
+            k = last + 1;
+            continue;
+        }
+        let groups = rows_by_conditions(&segs[last].blocks);
+        if groups.len() == run + 1 {
+            for (seg, g) in segs[k..=last].iter_mut().zip(groups) {
+                seg.blocks = g;
+            }
+        }
+        k = last + 1;
+    }
+    segs
+}
+
+/// Blocks cut into rows, each ending at a conditions cell (blocks after the
+/// last conditions cell join the last row).
+fn rows_by_conditions<'a>(blocks: &[&'a Block]) -> Vec<Vec<&'a Block>> {
+    let mut out: Vec<Vec<&Block>> = vec![Vec::new()];
+    for b in blocks {
+        out.last_mut().expect("never empty").push(b);
+        if super::cycle::kind(b) == super::cycle::Kind::Conditions {
+            out.push(Vec::new());
+        }
+    }
+    if out.len() > 1 && out.last().is_some_and(Vec::is_empty) {
+        out.pop();
+    } else if out.len() > 1 {
+        let tail = out.pop().expect("checked");
+        out.last_mut().expect("checked").extend(tail);
+    }
+    out
 }
 
 /// Column profiles from the rows that printed exactly one block per column.
@@ -346,6 +394,24 @@ mod tests {
         assert_eq!(split[3].plain(), "2");
         let (rows, first) = part1(&refs, &mut Log::default());
         assert_eq!((rows.len(), first), (2, 0));
+    }
+
+    #[test]
+    fn row_numbers_printed_together_share_the_cells_that_follow() {
+        let cond = "Қоғамдық жұмыстар\nжұмыссыздар үшін\nарналады.";
+        let blocks = [
+            block(1, "1"),
+            block(3, "2"),
+            block(5, "Ұйым бір"),
+            block(7, cond),
+            block(11, "Ұйым екі"),
+            block(13, cond),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let (rows, _) = part1(&refs, &mut Log::default());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].cells[ORG][0].text, "Ұйым бір");
+        assert_eq!(rows[1].cells[ORG][0].text, "Ұйым екі");
     }
 
     #[test]
