@@ -265,9 +265,6 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             }
         }
     }
-    for row in rows.iter_mut().filter(|r| r.read_across) {
-        leave_doubtful_empty(row, log);
-    }
     let last_lacks_pay = rows.last().is_some_and(|r: &RawPay| r.pay.is_empty());
     if nums.is_empty() && !top_mode && last_lacks_pay {
         // The last row's pay, printed after its counts on the next page.
@@ -284,6 +281,12 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
     }
     if !text.is_empty() || !nums.is_empty() {
         rows.extend(close(&mut text, &mut nums, !top_mode, log));
+    }
+    for row in rows.iter_mut() {
+        row.read_across |= top_mode;
+        if row.read_across {
+            leave_doubtful_empty(row, log);
+        }
     }
     rows
 }
@@ -544,12 +547,25 @@ fn noisy(token: &str) -> bool {
     token.contains(['|', '!']) || !can_start_word(&core) || cut_funding
 }
 
+/// Nouns that end a whole funding cell ("Жергілікті бюджет", "Местный бюджет").
+const FUNDING_NOUNS: &[&str] = &["бюджет", "қаражат", "средств"];
+
+/// A funding cell read whole names its noun; without it the cell was cut
+/// ("Местн") and its pieces went elsewhere.
+fn has_funding_noun(funding: &[Frag]) -> bool {
+    funding
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .any(|t| FUNDING_NOUNS.iter().any(|n| word_core(t).starts_with(n)))
+}
+
 /// Rows read across columns (OCR) keep pay and funding only when no word was
 /// read through noise; otherwise the text goes to residue with a warning,
 /// rather than a guess at which cell each piece belongs to.
 fn leave_doubtful_empty(row: &mut RawPay, log: &mut Log) {
     let cells = row.pay.iter().chain(row.funding.iter());
-    if !cells.flat_map(|f| f.text.split_whitespace()).any(noisy) {
+    let noise = cells.flat_map(|f| f.text.split_whitespace()).any(noisy);
+    if !noise && has_funding_noun(&row.funding) {
         return;
     }
     let mut frags: Vec<Frag> = row.pay.drain(..).chain(row.funding.drain(..)).collect();
@@ -626,6 +642,19 @@ mod tests {
         );
         leave_doubtful_empty(&mut clean, &mut Log::default());
         assert_eq!(clean.funding[0].text, "Местный бюджет");
+        // A funding cell cut short ("Местн"): its pieces went elsewhere.
+        let mut cut = RawPay {
+            read_across: true,
+            ..RawPay::default()
+        };
+        split_words(
+            &mut cut,
+            Frag::new(8, "В размере 1,5 Местн"),
+            &mut Log::default(),
+        );
+        split_words(&mut cut, Frag::new(9, "платы, т"), &mut Log::default());
+        leave_doubtful_empty(&mut cut, &mut Log::default());
+        assert!(cut.pay.is_empty() && cut.funding.is_empty());
     }
 
     #[test]
