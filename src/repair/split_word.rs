@@ -6,6 +6,7 @@
 //! letter-spaced, or the join starts a word the document knows. Without evidence
 //! the fragments stay apart.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -22,6 +23,9 @@ struct Seen {
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     words: BTreeMap<String, Seen>,
+    /// `unglue` answers by token: the standard conditions paragraph repeats in
+    /// every row, and cells are rendered more than once.
+    unglued: RefCell<BTreeMap<String, Option<String>>>,
 }
 
 /// What to do at one line end.
@@ -113,6 +117,17 @@ impl Vocab {
     /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
     /// boundaries; `None` when it is a word of its own or no split is certain.
     pub fn unglue(&self, token: &str) -> Option<String> {
+        if let Some(done) = self.unglued.borrow().get(token) {
+            return done.clone();
+        }
+        let answer = self.unglue_uncached(token);
+        self.unglued
+            .borrow_mut()
+            .insert(token.to_string(), answer.clone());
+        answer
+    }
+
+    fn unglue_uncached(&self, token: &str) -> Option<String> {
         let chars: Vec<char> = token.chars().collect();
         if chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
             return None;
