@@ -6,6 +6,7 @@
 //! letter-spaced, or the join starts a word the document knows. Without evidence
 //! the fragments stay apart.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -22,6 +23,9 @@ struct Seen {
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     words: BTreeMap<String, Seen>,
+    /// `unglue` answers by token: the standard conditions paragraph repeats in
+    /// every row, and cells are rendered more than once.
+    unglued: RefCell<BTreeMap<String, Option<String>>>,
 }
 
 /// What to do at one line end.
@@ -37,9 +41,40 @@ pub enum Join {
 
 /// The word core of a token, lowercased, without surrounding punctuation.
 pub fn word_core(token: &str) -> String {
-    token
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    let core = token.trim_matches(|c: char| !is_word_char(c));
+    let mut out = String::with_capacity(core.len());
+    for c in core.chars() {
+        match lower_fast(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// `char::is_alphanumeric`, answered without the table lookup for ASCII and
+/// Cyrillic (nearly every character of a decree): word_core runs on every token.
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x400..=0x481 | 0x48A..=0x4FF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The lowercase of ASCII and Cyrillic letters (a letter whose lowercase is
+/// one letter); `None` for the rest, left to `char::to_lowercase`.
+fn lower_fast(c: char) -> Option<char> {
+    let n = c as u32;
+    let l = match n {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0x400..=0x40F => n + 0x50,
+        0x410..=0x42F => n + 0x20,
+        0x430..=0x45F => n,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => n | 1,
+        _ => return None,
+    };
+    char::from_u32(l)
 }
 
 impl Vocab {
@@ -82,6 +117,17 @@ impl Vocab {
     /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
     /// boundaries; `None` when it is a word of its own or no split is certain.
     pub fn unglue(&self, token: &str) -> Option<String> {
+        if let Some(done) = self.unglued.borrow().get(token) {
+            return done.clone();
+        }
+        let answer = self.unglue_uncached(token);
+        self.unglued
+            .borrow_mut()
+            .insert(token.to_string(), answer.clone());
+        answer
+    }
+
+    fn unglue_uncached(&self, token: &str) -> Option<String> {
         let chars: Vec<char> = token.chars().collect();
         if chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
             return None;
@@ -239,6 +285,18 @@ fn starts_lowercase(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_lowercase_and_letter_tests_agree_with_std() {
+        for n in 0..0x600u32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            if let Some(l) = lower_fast(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(word_core("«Қаржыландыру»,"), "қаржыландыру");
+    }
 
     fn vocab() -> Vocab {
         Vocab::from_lines([

@@ -23,16 +23,16 @@ const COND: usize = 3;
 /// Word starts that mark the conditions cell (the unemployed).
 const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
 /// Words that end or open a volume.
-const VOLUME_WORDS: &[&str] = &["дейін", "шейін", "до"];
+pub(crate) const VOLUME_WORDS: &[&str] = &["дейін", "шейін", "до"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     Volume,
     Conditions,
 }
 
-fn kind(b: &Block) -> Kind {
+pub(crate) fn kind(b: &Block) -> Kind {
     let words: Vec<String> = b
         .frags
         .iter()

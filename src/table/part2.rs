@@ -65,7 +65,8 @@ struct Counts {
 /// funding words; or, at the end of a line of text, a pair read across a
 /// table rule ("17|17", or "17117" where the rule became a 1).
 fn counts(text: &str) -> Option<Counts> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let joined = join_rule(text);
+    let tokens: Vec<&str> = joined.split_whitespace().collect();
     let nums = tokens
         .iter()
         .rev()
@@ -100,10 +101,71 @@ fn counts(text: &str) -> Option<Counts> {
     })
 }
 
+/// A pair read across a rule with a space beside it ("25| 28", "25 |28",
+/// "25 | 28") written as one token, so that it reads like "25|28".
+fn join_rule(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let n = tokens.len();
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let bar = |t: &str| t.len() == 1 && t.contains(['|', '!']);
+    let tail = |t: &str| t.strip_prefix(['|', '!']).is_some_and(digits);
+    let head = |t: &str| t.strip_suffix(['|', '!']).is_some_and(digits);
+    let keep = if n >= 3 && digits(tokens[n - 3]) && bar(tokens[n - 2]) && digits(tokens[n - 1]) {
+        n - 3
+    } else if n >= 2
+        && ((digits(tokens[n - 2]) && tail(tokens[n - 1]))
+            || (head(tokens[n - 2]) && digits(tokens[n - 1])))
+    {
+        n - 2
+    } else {
+        return text.to_string();
+    };
+    let mut out = tokens[..keep].join(" ");
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(&tokens[keep..].concat());
+    out
+}
+
+/// In rows read across, a line that starts the way rows start and ends with a
+/// number is a row's first line even when its funding words were misread
+/// ("Қазақстан Жер 26 26") or its rule was lost ("… бюджет 44": illegible).
+fn row_start_counts(text: &str, row_start: &str) -> Option<Counts> {
+    let joined = join_rule(text);
+    let tokens: Vec<&str> = joined.split_whitespace().collect();
+    if tokens.len() < 2 || !starts_row(text, row_start) {
+        return None;
+    }
+    let number = |t: &&&str| t.parse::<u32>().is_ok();
+    let nums = tokens.iter().rev().take(2).take_while(number).count();
+    let (head, tail) = tokens.split_at(tokens.len() - nums.max(1));
+    if head.last().is_some_and(|t| t.ends_with([',', '.'])) {
+        // "1, 5": a fraction whose comma lost its place, not a count.
+        return None;
+    }
+    let read = match tail {
+        [a, b] => vec![a.parse().ok(), b.parse().ok()],
+        [t] if t.chars().all(|c| c.is_ascii_digit()) => ruled_pair(t).unwrap_or(vec![None, None]),
+        [t] => ruled_pair(t)?,
+        _ => return None,
+    };
+    Some(Counts {
+        prefix: head.join(" "),
+        nums: read,
+        top: true,
+    })
+}
+
 /// A demand/supply pair printed across a table rule: "17|17", or "17117" (the
 /// rule read as 1: accepted only when both halves agree), else illegible.
 fn ruled_pair(token: &str) -> Option<Vec<Option<u32>>> {
     if let Some((a, b)) = token.split_once(['|', '!', 'I', 'l']) {
+        // Both sides digits (one may be lost): "|ікт" is a cut word, not counts.
+        let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if !digits(a) || !digits(b) || a.len() + b.len() == 0 {
+            return None;
+        }
         return Some(vec![a.parse().ok(), b.parse().ok()]);
     }
     if token.len() < 3 || !token.chars().all(|c| c.is_ascii_digit()) {
@@ -130,9 +192,15 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         for (k, f) in b.frags.iter().enumerate() {
             // A lone number inside a block is part of a cell ("жалақының / 2 / мөлшерінде").
             let inside = k + 1 < b.frags.len();
-            let Some(c) = counts(&f.text).filter(|c| c.top || c.nums.len() == 2 || !inside) else {
-                if !nums.is_empty() && !top_mode {
-                    rows.push(close(&mut text, &mut nums, log));
+            let c = counts(&f.text).or_else(|| {
+                top_mode
+                    .then(|| row_start_counts(&f.text, &row_start))
+                    .flatten()
+            });
+            let Some(c) = c.filter(|c| c.top || c.nums.len() == 2 || !inside) else {
+                // Whole pairs read ahead of their rows wait for the rows' text.
+                if !nums.len().is_multiple_of(2) && !top_mode {
+                    rows.extend(close(&mut text, &mut nums, !top_mode, log));
                 }
                 if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
                     // The rest of the previous row's cell, printed after a page break.
@@ -151,21 +219,13 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 continue;
             };
             if top_mode && !c.top && nums.len() >= 2 {
-                // Counts printed apart from their row's first line: the row
-                // began at the last line that starts the way rows start.
-                if let Some(at) = text
-                    .iter()
-                    .rposition(|p| first_word(&p.2.text) == row_start)
-                    .filter(|&a| a > 0)
-                {
-                    let rest = text.split_off(at);
-                    rows.push(close(&mut text, &mut nums, log));
-                    text = rest;
-                }
+                // Counts printed apart from their row's first line: the rows
+                // began at the lines that start the way rows start.
+                rows.extend(close_at_starts(&mut text, &mut nums, &row_start, true, log));
             }
             if c.top {
                 if !top_mode {
-                    row_start = first_word(&c.prefix);
+                    row_start = row_key(&c.prefix);
                 }
                 if nums.is_empty() {
                     // Text before the first row read across: not a row of its own.
@@ -175,7 +235,9 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 }
                 top_mode = true;
                 if !text.is_empty() || !nums.is_empty() {
-                    rows.push(close(&mut text, &mut nums, log));
+                    rows.extend(close_at_starts(
+                        &mut text, &mut nums, &row_start, false, log,
+                    ));
                 }
             }
             log_counts(f, &c, log);
@@ -194,13 +256,14 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 rows.iter_mut()
                     .for_each(|r: &mut RawPay| r.read_across = true);
             }
-            if nums.len() >= 2 && !top_mode {
-                rows.push(close(&mut text, &mut nums, log));
+            if nums.len() >= 2
+                && nums.len().is_multiple_of(2)
+                && !top_mode
+                && !counts_ahead(&text, &nums)
+            {
+                rows.extend(close(&mut text, &mut nums, !top_mode, log));
             }
         }
-    }
-    for row in rows.iter_mut().filter(|r| r.read_across) {
-        leave_doubtful_empty(row, log);
     }
     let last_lacks_pay = rows.last().is_some_and(|r: &RawPay| r.pay.is_empty());
     if nums.is_empty() && !top_mode && last_lacks_pay {
@@ -217,13 +280,59 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         }
     }
     if !text.is_empty() || !nums.is_empty() {
-        rows.push(close(&mut text, &mut nums, log));
+        rows.extend(close(&mut text, &mut nums, !top_mode, log));
+    }
+    for row in rows.iter_mut() {
+        row.read_across |= top_mode;
+        if row.read_across {
+            leave_doubtful_empty(row, log);
+        }
     }
     rows
 }
 
-fn first_word(text: &str) -> String {
-    text.split_whitespace().next().unwrap_or("").to_string()
+/// How rows read across begin: their first word, or their first two words
+/// run together when the first is short ("В размере" → "Вразмере"), so that a
+/// lost space ("Вразмере") still matches.
+fn row_key(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [a, b, ..] if a.chars().count() < 3 => format!("{a}{b}"),
+        [a, ..] => a.to_string(),
+        [] => String::new(),
+    }
+}
+
+fn starts_row(text: &str, key: &str) -> bool {
+    let compact: String = text.split_whitespace().collect();
+    !key.is_empty() && compact.starts_with(key)
+}
+
+/// Closes the rows that begin inside `text` at the lines that start the way rows
+/// start: the first piece takes the open row's counts, the others have none.
+/// With `keep_last` the last piece stays open (its counts have just been read).
+fn close_at_starts(
+    text: &mut Vec<Placed>,
+    nums: &mut Vec<(Option<u32>, usize)>,
+    key: &str,
+    keep_last: bool,
+    log: &mut Log,
+) -> Vec<RawPay> {
+    let starts: Vec<usize> = (1..text.len())
+        .filter(|&i| starts_row(&text[i].2.text, key))
+        .collect();
+    if keep_last && starts.is_empty() {
+        return Vec::new();
+    }
+    let mut pieces: Vec<Vec<Placed>> = starts.iter().rev().map(|&at| text.split_off(at)).collect();
+    pieces.reverse();
+    let mut rows = close(text, nums, false, log);
+    let last = if keep_last { pieces.pop() } else { None };
+    for mut p in pieces {
+        rows.extend(close(&mut p, &mut Vec::new(), false, log));
+    }
+    *text = last.unwrap_or_default();
+    rows
 }
 
 /// Whether a block opening a page continues the previous row: it starts in the
@@ -284,9 +393,116 @@ fn log_counts(f: &Frag, c: &Counts, log: &mut Log) {
 }
 
 /// Closes a row from the text and head counts gathered since the last one.
-fn close(text: &mut Vec<Placed>, nums: &mut Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
-    let frags = std::mem::take(text);
-    let counts = std::mem::take(nums);
+fn close(
+    text: &mut Vec<Placed>,
+    nums: &mut Vec<(Option<u32>, usize)>,
+    by_funding: bool,
+    log: &mut Log,
+) -> Vec<RawPay> {
+    let groups = if by_funding {
+        split_merged(std::mem::take(text))
+    } else {
+        vec![std::mem::take(text)]
+    };
+    let mut pairs: Vec<Vec<(Option<u32>, usize)>> =
+        std::mem::take(nums).chunks(2).map(<[_]>::to_vec).collect();
+    if pairs.is_empty() {
+        pairs.push(Vec::new());
+    }
+    // Pairs and rows align at the end: rows before have no counts read, pairs
+    // before stood alone (a row whose cells were not printed).
+    let extra = groups.len().saturating_sub(pairs.len());
+    let lone = pairs.len().saturating_sub(groups.len());
+    let mut rows = Vec::new();
+    let mut pairs = pairs.into_iter();
+    for p in pairs.by_ref().take(lone) {
+        rows.push(close_one(Vec::new(), p, log));
+    }
+    for (i, g) in groups.into_iter().enumerate() {
+        let p = if i < extra {
+            Vec::new()
+        } else {
+            pairs.next().unwrap_or_default()
+        };
+        rows.push(close_one(g, p, log));
+    }
+    rows
+}
+
+/// Whole pairs of head counts read before any text of their rows (printed
+/// at the foot of the page, ahead of the rows' cells): they wait for the text.
+fn counts_ahead(text: &[Placed], nums: &[(Option<u32>, usize)]) -> bool {
+    text.is_empty() && nums.len().is_multiple_of(2)
+}
+
+/// A block of text as its placed fragments.
+type PlacedBlock = Vec<Placed>;
+
+/// A block of funding words alone; a word cut by a narrow column
+/// ("Жергілік" / "ті бюджет") counts once its pieces are joined.
+fn funding_only(b: &[Placed]) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    for t in b.iter().flat_map(|f| f.2.text.split_whitespace()) {
+        match words.last_mut() {
+            Some(w) if !is_funding_word(t) && is_funding_word(&format!("{w}{t}")) => w.push_str(t),
+            _ => words.push(t.to_string()),
+        }
+    }
+    words.iter().all(|w| is_funding_word(w))
+}
+
+/// A block that continues a cell: it opens with a digit or a lowercase letter.
+fn continues_cell(b: &[Placed]) -> bool {
+    b.first()
+        .and_then(|f| f.2.text.chars().next())
+        .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+}
+
+/// Rows whose head counts went unread (scans) run together; where each cell is
+/// its own block, a block of funding words alone ends each row's cells. A block
+/// that opens with a continuation after a funding block is the rest of the
+/// previous row's pay. Split only when every piece has a pay and a funding block.
+fn split_merged(frags: Vec<Placed>) -> Vec<Vec<Placed>> {
+    let mut blocks: Vec<PlacedBlock> = Vec::new();
+    for f in frags {
+        match blocks.last_mut() {
+            Some(b) if b[0].0 == f.0 => b.push(f),
+            _ => blocks.push(vec![f]),
+        }
+    }
+    let mut groups: Vec<Vec<PlacedBlock>> = vec![Vec::new()];
+    for b in blocks {
+        let ends = funding_only(&b);
+        groups.last_mut().expect("never empty").push(b);
+        if ends {
+            groups.push(Vec::new());
+        }
+    }
+    let tail = groups.pop().expect("never empty");
+    match groups.last_mut() {
+        Some(g) => g.extend(tail),
+        None => groups.push(tail),
+    }
+    for i in 1..groups.len() {
+        if groups[i].len() > 2 && continues_cell(&groups[i][0]) {
+            let b = groups[i].remove(0);
+            groups[i - 1].push(b);
+        }
+    }
+    let whole = |g: &Vec<PlacedBlock>| {
+        g.iter().any(|b| funding_only(b)) && g.iter().any(|b| !funding_only(b))
+    };
+    if groups.len() < 2 || !groups.iter().all(whole) {
+        return vec![groups.into_iter().flatten().flatten().collect()];
+    }
+    groups
+        .into_iter()
+        .map(|g| g.into_iter().flatten().collect())
+        .collect()
+}
+
+/// One row of part 2 from its text and head counts.
+fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Log) -> RawPay {
     let line = counts
         .first()
         .map(|c| c.1)
@@ -331,12 +547,25 @@ fn noisy(token: &str) -> bool {
     token.contains(['|', '!']) || !can_start_word(&core) || cut_funding
 }
 
+/// Nouns that end a whole funding cell ("Жергілікті бюджет", "Местный бюджет").
+const FUNDING_NOUNS: &[&str] = &["бюджет", "қаражат", "средств"];
+
+/// A funding cell read whole names its noun; without it the cell was cut
+/// ("Местн") and its pieces went elsewhere.
+fn has_funding_noun(funding: &[Frag]) -> bool {
+    funding
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .any(|t| FUNDING_NOUNS.iter().any(|n| word_core(t).starts_with(n)))
+}
+
 /// Rows read across columns (OCR) keep pay and funding only when no word was
 /// read through noise; otherwise the text goes to residue with a warning,
 /// rather than a guess at which cell each piece belongs to.
 fn leave_doubtful_empty(row: &mut RawPay, log: &mut Log) {
     let cells = row.pay.iter().chain(row.funding.iter());
-    if !cells.flat_map(|f| f.text.split_whitespace()).any(noisy) {
+    let noise = cells.flat_map(|f| f.text.split_whitespace()).any(noisy);
+    if !noise && has_funding_noun(&row.funding) {
         return;
     }
     let mut frags: Vec<Frag> = row.pay.drain(..).chain(row.funding.drain(..)).collect();
@@ -413,6 +642,77 @@ mod tests {
         );
         leave_doubtful_empty(&mut clean, &mut Log::default());
         assert_eq!(clean.funding[0].text, "Местный бюджет");
+        // A funding cell cut short ("Местн"): its pieces went elsewhere.
+        let mut cut = RawPay {
+            read_across: true,
+            ..RawPay::default()
+        };
+        split_words(
+            &mut cut,
+            Frag::new(8, "В размере 1,5 Местн"),
+            &mut Log::default(),
+        );
+        split_words(&mut cut, Frag::new(9, "платы, т"), &mut Log::default());
+        leave_doubtful_empty(&mut cut, &mut Log::default());
+        assert!(cut.pay.is_empty() && cut.funding.is_empty());
+    }
+
+    #[test]
+    fn pairs_read_across_a_rule_with_a_space_are_one_token() {
+        assert_eq!(
+            join_rule("Жергілікті бюджет 25| 28"),
+            "Жергілікті бюджет 25|28"
+        );
+        assert_eq!(join_rule("Местн 17 |17"), "Местн 17|17");
+        assert_eq!(join_rule("бюджет 6 | 6"), "бюджет 6|6");
+        assert_eq!(join_rule("жалақының 1,5"), "жалақының 1,5");
+        assert_eq!(ruled_pair("|ікт"), None);
+    }
+
+    #[test]
+    fn lines_that_start_rows_carry_their_counts_even_through_noise() {
+        let c = row_start_counts("Қазақстан Жер 26 26", "Қазақстан").unwrap();
+        assert_eq!(c.nums, vec![Some(26), Some(26)]);
+        let c = row_start_counts("Қазақстан Республикасының бюджет 44", "Қазақстан").unwrap();
+        assert_eq!(c.nums, vec![None, None]);
+        assert_eq!(row_start_counts("В размере 1, 5", "Вразмере"), None);
+        assert_eq!(row_start_counts("В размере 1,5", "Вразмере"), None);
+        assert_eq!(row_start_counts("Республикасының 2 2", "Қазақстан"), None);
+        assert_eq!(row_key("В размере 1,5 Местн"), "Вразмере");
+        assert!(starts_row("Вразмере", "Вразмере"));
+    }
+
+    fn placed(block: usize, no: usize, text: &str) -> Placed {
+        (block, false, Frag::new(no, text))
+    }
+
+    #[test]
+    fn rows_whose_counts_went_unread_split_at_their_funding_blocks() {
+        let text = vec![
+            placed(0, 1, "Қазақстан Республикасының"),
+            placed(0, 2, "айлық жалақының"),
+            placed(1, 4, "Жергілік"),
+            placed(1, 5, "ті бюджет"),
+            placed(2, 7, "1,5 мөлшерінде"),
+            placed(3, 9, "Қазақстан Республикасының 1,5 мөлшерінде"),
+            placed(4, 11, "Жергілікті бюджет"),
+        ];
+        let groups = split_merged(text.clone());
+        assert_eq!(groups.len(), 2);
+        let lines: Vec<usize> = groups[0].iter().map(|p| p.2.no).collect();
+        assert_eq!(lines, vec![1, 2, 4, 5, 7]);
+        // A funding cell torn in two is not two rows.
+        let torn = vec![
+            placed(0, 1, "Қазақстан Республикасының"),
+            placed(1, 3, "Жергілікті"),
+            placed(2, 5, "бюджет"),
+        ];
+        assert_eq!(split_merged(torn).len(), 1);
+        let mut log = Log::default();
+        let mut nums = vec![(Some(7), 13), (Some(7), 13)];
+        let rows = close(&mut text.clone(), &mut nums, true, &mut log);
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].demand, rows[1].demand), (None, Some(7)));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::blocks::{Block, Frag};
 use super::classify::Profiles;
 use super::Log;
 use crate::model::RepairKind;
+use crate::repair::split_word::word_core;
 
 /// Data columns of part 1 after the number.
 pub const ORG: usize = 0;
@@ -63,7 +64,7 @@ fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
     let first = block.frags.first()?;
     let mut tokens = first.text.splitn(2, ' ');
     let num = tokens.next()?;
-    if num.parse::<u32>().ok()? != n {
+    if num.parse::<u32>().ok()? != n || starts_volume(&block.frags[1..]) {
         return None;
     }
     let rest = tokens.next().unwrap_or("").trim();
@@ -79,6 +80,26 @@ fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
     }
     frags.extend(block.frags[1..].iter().cloned());
     Some(frags)
+}
+
+/// Lines after a lone number that make it a volume's number, not a row's:
+/// a unit word in lowercase ("адамға" / "дейін") ending in "дейін" / "до"
+/// within three lines.
+fn starts_volume(next: &[Frag]) -> bool {
+    let lower = next
+        .first()
+        .and_then(|f| f.text.chars().next())
+        .is_some_and(char::is_lowercase);
+    lower
+        && next.iter().take(3).any(|f| {
+            let words: Vec<String> = f.text.split_whitespace().map(word_core).collect();
+            let joined: String = f.text.split_whitespace().collect();
+            let last = words.last().map(String::as_str).unwrap_or("");
+            super::cycle::VOLUME_WORDS.contains(&last)
+                || super::cycle::VOLUME_WORDS
+                    .iter()
+                    .any(|v| joined.ends_with(v) && v.chars().count() > 2)
+        })
 }
 
 /// Finds the row numbers 1, 2, 3, … in order; returns the index of each anchor
@@ -98,6 +119,50 @@ fn anchors(blocks: &[&Block]) -> Vec<(usize, Vec<Frag>)> {
 /// Part 1 rows rebuilt from the blocks between the header and the continuation
 /// marker; returns the rows and the indices of blocks before row 1.
 pub fn part1(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
+    // Splits come only after row 1's number, so indices before it stay the same.
+    let owned = split_glued_numbers(blocks);
+    let refs: Vec<&Block> = owned.iter().collect();
+    part1_on(&refs, log)
+}
+
+/// pdftotext prints a row's number right under the previous row's last cell
+/// when no blank line parts them ("… төленеді." / "7"): the block is split
+/// before the number when it is the next row's number, alone on the block's
+/// last line, and the next block is not the rest of a volume ("адамға дейін").
+fn split_glued_numbers(blocks: &[&Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len() + 8);
+    let mut next = 1;
+    for (i, b) in blocks.iter().enumerate() {
+        if anchor_rest(b, next).is_some() {
+            next += 1;
+            out.push((*b).clone());
+            continue;
+        }
+        let glued = next > 1
+            && b.frags.len() > 1
+            && b.frags
+                .last()
+                .is_some_and(|f| f.text.trim() == next.to_string())
+            && !blocks.get(i + 1).is_some_and(|n| starts_volume(&n.frags));
+        if !glued {
+            out.push((*b).clone());
+            continue;
+        }
+        let (head, num) = b.frags.split_at(b.frags.len() - 1);
+        out.push(Block {
+            frags: head.to_vec(),
+            page_break_before: b.page_break_before,
+        });
+        out.push(Block {
+            frags: num.to_vec(),
+            page_break_before: false,
+        });
+        next += 1;
+    }
+    out
+}
+
+fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     let found = anchors(blocks);
     let Some(&(first, _)) = found.first() else {
         return (Vec::new(), blocks.len());
@@ -112,6 +177,7 @@ pub fn part1(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
             blocks: blocks[i + 1..found.get(k + 1).map_or(blocks.len(), |n| n.0)].to_vec(),
         })
         .collect();
+    let segs = spread_runs(segs);
     let profiles = learn(&segs);
     let mut rows = Vec::new();
     let mut pending: Option<RawRow> = None;
@@ -130,6 +196,53 @@ pub fn part1(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
         }
     }
     (rows, first)
+}
+
+/// Row numbers printed together ("4" / "5" / "6", the number column of a page
+/// printed in one piece) leave every number but the last with no cells, and the
+/// last with the cells of all of them. Those cells are shared out in order, one
+/// row ending at each conditions cell, when there are exactly as many rows'
+/// worth of cells as numbers; otherwise they stay where they are.
+fn spread_runs(mut segs: Vec<Segment>) -> Vec<Segment> {
+    let mut k = 0;
+    while k < segs.len() {
+        let run = segs[k..]
+            .iter()
+            .take_while(|s| s.blocks.is_empty() && s.rest.is_empty())
+            .count();
+        let last = k + run;
+        if run == 0 || last >= segs.len() {
+            k = last + 1;
+            continue;
+        }
+        let groups = rows_by_conditions(&segs[last].blocks);
+        if groups.len() == run + 1 {
+            for (seg, g) in segs[k..=last].iter_mut().zip(groups) {
+                seg.blocks = g;
+            }
+        }
+        k = last + 1;
+    }
+    segs
+}
+
+/// Blocks cut into rows, each ending at a conditions cell (blocks after the
+/// last conditions cell join the last row).
+fn rows_by_conditions<'a>(blocks: &[&'a Block]) -> Vec<Vec<&'a Block>> {
+    let mut out: Vec<Vec<&Block>> = vec![Vec::new()];
+    for b in blocks {
+        out.last_mut().expect("never empty").push(b);
+        if super::cycle::kind(b) == super::cycle::Kind::Conditions {
+            out.push(Vec::new());
+        }
+    }
+    if out.len() > 1 && out.last().is_some_and(Vec::is_empty) {
+        out.pop();
+    } else if out.len() > 1 {
+        let tail = out.pop().expect("checked");
+        out.last_mut().expect("checked").extend(tail);
+    }
+    out
 }
 
 /// Column profiles from the rows that printed exactly one block per column.
@@ -250,4 +363,68 @@ fn early_part(blocks: &[&Block], profiles: &Profiles, number: u32, log: &mut Log
         );
     }
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(first: usize, text: &str) -> Block {
+        Block {
+            frags: text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| Frag::new(first + i, l))
+                .collect(),
+            page_break_before: false,
+        }
+    }
+
+    #[test]
+    fn a_row_number_printed_under_the_last_cell_starts_the_next_row() {
+        let blocks = [
+            block(1, "1"),
+            block(3, "Ұйым"),
+            block(5, "еңбекақысы төленеді.\n2"),
+            block(8, "Ұйым"),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let split = split_glued_numbers(&refs);
+        assert_eq!(split.len(), 5);
+        assert_eq!(split[3].plain(), "2");
+        let (rows, first) = part1(&refs, &mut Log::default());
+        assert_eq!((rows.len(), first), (2, 0));
+    }
+
+    #[test]
+    fn row_numbers_printed_together_share_the_cells_that_follow() {
+        let cond = "Қоғамдық жұмыстар\nжұмыссыздар үшін\nарналады.";
+        let blocks = [
+            block(1, "1"),
+            block(3, "2"),
+            block(5, "Ұйым бір"),
+            block(7, cond),
+            block(11, "Ұйым екі"),
+            block(13, cond),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let (rows, _) = part1(&refs, &mut Log::default());
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].cells[ORG][0].text, "Ұйым бір");
+        assert_eq!(rows[1].cells[ORG][0].text, "Ұйым екі");
+    }
+
+    #[test]
+    fn a_volume_number_is_not_a_row_number() {
+        let vol = block(1, "15\nадамға\nдейін");
+        assert!(anchor_rest(&vol, 15).is_none());
+        let glued = [
+            block(1, "1"),
+            block(3, "Ұйым\n2"),
+            block(6, "адамға\nдейін"),
+        ];
+        let refs: Vec<&Block> = glued.iter().collect();
+        assert_eq!(split_glued_numbers(&refs).len(), 3);
+        assert!(anchor_rest(&block(1, "2\n\"Ақсу ауданы"), 2).is_some());
+    }
 }
