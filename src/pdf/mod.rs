@@ -11,6 +11,7 @@ pub mod font;
 pub mod layout;
 pub mod lines;
 pub mod table;
+mod subset;
 mod unhint;
 
 pub use build::{appendix_flow, decree_flow};
