@@ -8,13 +8,13 @@ use super::font::fonts;
 use super::layout::{Item, Page, Rule, Text};
 use super::subset;
 use super::PdfMeta;
-use std::collections::BTreeSet;
 use crate::error::{Error, Result};
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
 
 /// Resource names (and subset tags: the first six letters) of our two faces.
 const REGULAR_ID: &str = "QAULYR";

@@ -10,8 +10,8 @@ pub mod emit;
 pub mod font;
 pub mod layout;
 pub mod lines;
-pub mod table;
 mod subset;
+pub mod table;
 mod unhint;
 
 pub use build::{appendix_flow, decree_flow};

@@ -17,7 +17,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// for long-running processes with very diverse documents).
 const CACHE_LIMIT: usize = 512;
 
+/// Subsets by (tag, sorted characters).
 type SubsetCache = Mutex<HashMap<(String, Vec<char>), Arc<ParsedFont>>>;
+/// Deflated font programs by their raw bytes.
+type PackedCache = Mutex<HashMap<Vec<u8>, Arc<Vec<u8>>>>;
 
 /// The subset of `face` (tagged `tag`, the PDF subset prefix) that draws `chars`.
 /// `None` when subsetting fails; the caller then embeds the full face.
@@ -64,7 +67,7 @@ fn make_subset(face: &Face, tag: &str, chars: &[char]) -> Option<ParsedFont> {
 
 /// The deflated form of a font program, computed once per distinct program.
 pub fn packed_font(raw: &[u8], level: u8) -> Arc<Vec<u8>> {
-    static CACHE: OnceLock<Mutex<HashMap<Vec<u8>, Arc<Vec<u8>>>>> = OnceLock::new();
+    static CACHE: OnceLock<PackedCache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(hit) = lock(cache).get(raw) {
         return hit.clone();
