@@ -1,11 +1,8 @@
 //! `cargo bench --bench contracts`: the whole contracts batch of a decree into
 //! a temporary directory, and its stages in memory.
 //!
-//! Until the PDF engine is wired (`app::contracts::pdf_bytes`), the batch is
-//! measured with HTML output; then set `FORMAT` to `ContractFormat::Pdf` (the
-//! target: all 608 contracts of the fixture as PDF in ≤ 0.6 s on 2 cores).
-//! The input is t0001's gold YAML (534 contracts) until the parser lands;
-//! then use the fixture `fixtures/karasai-2014-public-works/input.txt` (608).
+//! The fixture's 608 contracts as PDF plus the 29 combined employer PDFs (target:
+//! ≤ 0.6 s on 2 cores, ≤ 30 KB per contract).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use qauly::app::contracts::{self, ContractFormat, ContractOptions};
@@ -13,8 +10,8 @@ use qauly::contract;
 use std::path::PathBuf;
 use std::time::Duration;
 
-const INPUT: &str = "fixtures/corpus/train/t0001.gold.yaml";
-const FORMAT: ContractFormat = ContractFormat::Html;
+const INPUT: &str = "fixtures/karasai-2014-public-works/input.txt";
+const FORMAT: ContractFormat = ContractFormat::Pdf;
 
 fn options(out: PathBuf) -> ContractOptions {
     ContractOptions {

@@ -104,11 +104,17 @@ pub fn render_all(
 ) -> Result<Vec<OutFile>> {
     let tera = contract::tera::contract_tera(opts.templates.as_deref())?;
     let groups: Vec<&[ContractView]> = contracts.chunk_by(|a, b| a.row == b.row).collect();
-    let results = parallel_map(&groups, |group| {
-        render_employer(&tera, decree, group, opts.format)
+    // Largest employers first, so that no big one is left for a single core at
+    // the end; the results go back into row order.
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(groups[i].len()));
+    let results = parallel_map(&order, |&i| {
+        (i, render_employer(&tera, decree, groups[i], opts.format))
     });
+    let mut results: Vec<_> = results.into_iter().collect();
+    results.sort_by_key(|(i, _)| *i);
     let mut files = Vec::with_capacity(contracts.len() * 2 + groups.len() + 1);
-    for r in results {
+    for (_, r) in results {
         files.extend(r?);
     }
     let ext = if opts.format.pdf() { "pdf" } else { "html" };

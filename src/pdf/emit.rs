@@ -6,6 +6,7 @@
 
 use super::font::fonts;
 use super::layout::{Item, Page, Rule, Text};
+use super::subset;
 use super::PdfMeta;
 use crate::error::{Error, Result};
 use printpdf::{
@@ -13,6 +14,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
 
 /// Resource names (and subset tags: the first six letters) of our two faces.
 const REGULAR_ID: &str = "QAULYR";
@@ -24,7 +26,7 @@ const ID_PLACEHOLDER: &[u8; 32] = b"qaulyIDqaulyIDqaulyIDqaulyIDqaul";
 pub fn emit(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
     set_info(&mut doc, meta);
-    add_fonts(&mut doc);
+    add_fonts(&mut doc, pages);
     doc.pages = pages.iter().map(page_ops).collect();
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
@@ -60,7 +62,11 @@ fn compress(doc: &mut lopdf::Document) {
                 } else {
                     DEFLATE_LEVEL
                 };
-                let packed = miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, level);
+                let packed = if is_font {
+                    subset::packed_font(&stream.content, level).to_vec()
+                } else {
+                    miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, level)
+                };
                 if packed.len() + 19 < stream.content.len() {
                     stream.dict.set("Filter", "FlateDecode");
                     stream.set_content(packed);
@@ -109,12 +115,35 @@ fn set_info(doc: &mut PdfDocument, meta: &PdfMeta) {
     info.identifier = meta.identifier.clone();
 }
 
-fn add_fonts(doc: &mut PdfDocument) {
+/// Registers both faces, each already cut down to the characters the pages draw
+/// in it (see [`subset`]), so printpdf embeds them as they are.
+fn add_fonts(doc: &mut PdfDocument, pages: &[Page]) {
     let f = fonts();
-    for (id, face) in [(REGULAR_ID, &f.regular), (BOLD_ID, &f.bold)] {
-        let font = printpdf::PdfFont::new(face.parsed.clone());
+    for (bold, id, face) in [(false, REGULAR_ID, &f.regular), (true, BOLD_ID, &f.bold)] {
+        let used = chars_drawn(pages, bold);
+        let font = match subset::subset(face, id, &used) {
+            Some(cut) => {
+                let mut font = printpdf::PdfFont::new((*cut).clone());
+                font.meta.requires_subsetting = false;
+                font
+            }
+            None => printpdf::PdfFont::new(face.parsed.clone()),
+        };
         doc.resources.fonts.map.insert(FontId(id.into()), font);
     }
+}
+
+/// Every character the pages draw in the regular (or bold) face.
+fn chars_drawn(pages: &[Page], bold: bool) -> BTreeSet<char> {
+    pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Text(t) if t.bold == bold => Some(t.text.chars()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 fn handle(bold: bool) -> PdfFontHandle {

@@ -10,6 +10,7 @@ pub mod emit;
 pub mod font;
 pub mod layout;
 pub mod lines;
+mod subset;
 pub mod table;
 mod unhint;
 
