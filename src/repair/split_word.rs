@@ -29,6 +29,9 @@ pub struct Vocab {
     unglued: RefCell<BTreeMap<String, Option<String>>>,
     /// Whole fragment texts with their inline repairs, by text (see `rejoined`).
     lines: RefCell<BTreeMap<String, Rc<Rejoined>>>,
+    /// `decide` answers by (left, right, right spaced, left alone): cells are
+    /// rendered in many slices, each line end decided again.
+    decided: RefCell<BTreeMap<(String, String, bool, bool), Join>>,
 }
 
 /// A fragment's text with split words rejoined, and the repairs (before, after) made.
@@ -230,6 +233,27 @@ impl Vocab {
 /// are one word. `right_spaced` says the next line was printed letter-spaced;
 /// `left_alone` says the left token was alone on its line.
 pub fn decide(
+    left: &str,
+    right: &str,
+    right_spaced: bool,
+    left_alone: bool,
+    vocab: &Vocab,
+) -> Join {
+    let key = (
+        left.to_string(),
+        right.to_string(),
+        right_spaced,
+        left_alone,
+    );
+    if let Some(done) = vocab.decided.borrow().get(&key) {
+        return *done;
+    }
+    let answer = decide_uncached(left, right, right_spaced, left_alone, vocab);
+    vocab.decided.borrow_mut().insert(key, answer);
+    answer
+}
+
+fn decide_uncached(
     left: &str,
     right: &str,
     right_spaced: bool,
