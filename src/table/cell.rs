@@ -114,12 +114,13 @@ fn unglue_token(token: &str, vocab: &Vocab) -> Option<String> {
 /// Whether `next` continues the last word of `last` (logging the repair).
 fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> bool {
     let (Some(left), Some(right)) = (
-        last.split_whitespace().last(),
+        last.split_whitespace().next_back(),
         next.text.split_whitespace().next(),
     ) else {
         return false;
     };
-    let left_alone = prev.text.split_whitespace().count() == 1;
+    let mut prev_words = prev.text.split_whitespace();
+    let left_alone = prev_words.next().is_some() && prev_words.next().is_none();
     let decision = decide(left, right, next.spaced, left_alone, vocab);
     if decision == Join::Space {
         return false;

@@ -172,6 +172,10 @@ fn is_header_fragment(b: &Block) -> bool {
 
 /// Whether a line is the continuation marker.
 fn is_marker(text: &str) -> bool {
+    // Both markers hold "ж" and "ы": most lines are ruled out without lowercasing.
+    if !text.contains(['ж', 'Ж']) || !text.contains(['ы', 'Ы']) {
+        return false;
+    }
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace())

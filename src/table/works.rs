@@ -195,8 +195,8 @@ fn cut_score(
 
 /// Whether a bracket opened in these lines is still open.
 fn open_paren(frags: &[Frag]) -> bool {
-    let text: String = frags.iter().map(|f| f.text.as_str()).collect();
-    text.matches('(').count() > text.matches(')').count()
+    let count = |c: char| -> usize { frags.iter().map(|f| f.text.matches(c).count()).sum() };
+    count('(') > count(')')
 }
 
 #[cfg(test)]
