@@ -6,10 +6,13 @@ use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
 use crate::repair::split_word::{decide, Join, Rejoined, Vocab};
+use std::borrow::Cow;
 
 /// Renders fragments (in printed order) as one clean line of text.
 pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
-    render_with(frags, vocab, log, |f, _, log| rejoin_inline(f, vocab, log))
+    render_with(frags, vocab, log, |f, _, log| {
+        Cow::Owned(rejoin_inline(f, vocab, log))
+    })
 }
 
 /// Each fragment's text with its inline split words rejoined (repairs dropped):
@@ -24,14 +27,16 @@ pub fn rejoin_quiet(frags: &[Frag], vocab: &Vocab) -> Vec<String> {
 
 /// Renders fragments whose texts were already rejoined (`texts[i]` for `frags[i]`).
 pub fn render_rejoined(frags: &[Frag], texts: &[String], vocab: &Vocab, log: &mut Log) -> String {
-    render_with(frags, vocab, log, |_, i, _| texts[i].clone())
+    render_with(frags, vocab, log, |_, i, _| {
+        Cow::Borrowed(texts[i].as_str())
+    })
 }
 
 /// The rendering loop; `text_of` gives a fragment's rejoined text (its repairs
 /// logged in printed order, before the glue to the next fragment).
-fn render_with<F>(frags: &[Frag], vocab: &Vocab, log: &mut Log, mut text_of: F) -> String
+fn render_with<'t, F>(frags: &[Frag], vocab: &Vocab, log: &mut Log, mut text_of: F) -> String
 where
-    F: FnMut(&Frag, usize, &mut Log) -> String,
+    F: FnMut(&Frag, usize, &mut Log) -> Cow<'t, str>,
 {
     let mut pieces: Vec<String> = Vec::new();
     let mut prev: Option<&Frag> = None;
