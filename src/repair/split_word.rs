@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,6 +27,18 @@ pub struct Vocab {
     /// `unglue` answers by token: the standard conditions paragraph repeats in
     /// every row, and cells are rendered more than once.
     unglued: RefCell<BTreeMap<String, Option<String>>>,
+    /// Whole fragment texts with their inline repairs, by text (see `rejoined`).
+    lines: RefCell<BTreeMap<String, Rc<Rejoined>>>,
+    /// `decide` answers by (left, right, right spaced, left alone): cells are
+    /// rendered in many slices, each line end decided again.
+    decided: RefCell<BTreeMap<(String, String, bool, bool), Join>>,
+}
+
+/// A fragment's text with split words rejoined, and the repairs (before, after) made.
+#[derive(Debug, Clone, Default)]
+pub struct Rejoined {
+    pub text: String,
+    pub repairs: Vec<(String, String)>,
 }
 
 /// What to do at one line end.
@@ -116,6 +129,19 @@ impl Vocab {
     /// A rare token that is several frequent words printed without spaces
     /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
     /// boundaries; `None` when it is a word of its own or no split is certain.
+    /// `compute`'s answer for this text, computed once per document: the same
+    /// fragments are rendered in many slices while a cell's cut points are scored.
+    pub fn rejoined(&self, text: &str, compute: impl FnOnce() -> Rejoined) -> Rc<Rejoined> {
+        if let Some(done) = self.lines.borrow().get(text) {
+            return Rc::clone(done);
+        }
+        let answer = Rc::new(compute());
+        self.lines
+            .borrow_mut()
+            .insert(text.to_string(), Rc::clone(&answer));
+        answer
+    }
+
     pub fn unglue(&self, token: &str) -> Option<String> {
         if let Some(done) = self.unglued.borrow().get(token) {
             return done.clone();
@@ -207,6 +233,27 @@ impl Vocab {
 /// are one word. `right_spaced` says the next line was printed letter-spaced;
 /// `left_alone` says the left token was alone on its line.
 pub fn decide(
+    left: &str,
+    right: &str,
+    right_spaced: bool,
+    left_alone: bool,
+    vocab: &Vocab,
+) -> Join {
+    let key = (
+        left.to_string(),
+        right.to_string(),
+        right_spaced,
+        left_alone,
+    );
+    if let Some(done) = vocab.decided.borrow().get(&key) {
+        return *done;
+    }
+    let answer = decide_uncached(left, right, right_spaced, left_alone, vocab);
+    vocab.decided.borrow_mut().insert(key, answer);
+    answer
+}
+
+fn decide_uncached(
     left: &str,
     right: &str,
     right_spaced: bool,

@@ -5,14 +5,43 @@ use super::blocks::Frag;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
-use crate::repair::split_word::{decide, Join, Vocab};
+use crate::repair::split_word::{decide, Join, Rejoined, Vocab};
+use std::borrow::Cow;
 
 /// Renders fragments (in printed order) as one clean line of text.
 pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
+    render_with(frags, vocab, log, |f, _, log| {
+        Cow::Owned(rejoin_inline(f, vocab, log))
+    })
+}
+
+/// Each fragment's text with its inline split words rejoined (repairs dropped):
+/// computed once when the same fragments are rendered in many slices.
+pub fn rejoin_quiet(frags: &[Frag], vocab: &Vocab) -> Vec<String> {
+    let mut quiet = Log::default();
+    frags
+        .iter()
+        .map(|f| rejoin_inline(f, vocab, &mut quiet))
+        .collect()
+}
+
+/// Renders fragments whose texts were already rejoined (`texts[i]` for `frags[i]`).
+pub fn render_rejoined(frags: &[Frag], texts: &[String], vocab: &Vocab, log: &mut Log) -> String {
+    render_with(frags, vocab, log, |_, i, _| {
+        Cow::Borrowed(texts[i].as_str())
+    })
+}
+
+/// The rendering loop; `text_of` gives a fragment's rejoined text (its repairs
+/// logged in printed order, before the glue to the next fragment).
+fn render_with<'t, F>(frags: &[Frag], vocab: &Vocab, log: &mut Log, mut text_of: F) -> String
+where
+    F: FnMut(&Frag, usize, &mut Log) -> Cow<'t, str>,
+{
     let mut pieces: Vec<String> = Vec::new();
     let mut prev: Option<&Frag> = None;
-    for frag in frags {
-        let text = rejoin_inline(frag, vocab, log);
+    for (i, frag) in frags.iter().enumerate() {
+        let text = text_of(frag, i, log);
         let text = text.trim();
         if text.is_empty() {
             continue;
@@ -29,27 +58,33 @@ pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
 /// Joins two pieces of one word that the layout printed apart on one line
 /// ("Же ргілікті"): the joined word is frequent in the document, the pieces rare.
 fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
-    let tokens: Vec<&str> = frag.text.split_whitespace().collect();
+    let done = vocab.rejoined(&frag.text, || rejoin_text(&frag.text, vocab));
+    for (before, after) in &done.repairs {
+        log.repair(
+            RepairKind::SplitWord,
+            frag.no,
+            before.clone(),
+            after.clone(),
+        );
+    }
+    done.text.clone()
+}
+
+/// `rejoin_inline`'s work on one text, the repairs kept as (before, after).
+fn rejoin_text(text: &str, vocab: &Vocab) -> Rejoined {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut done = Rejoined::default();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(split) = unglue_token(tokens[i], vocab) {
-            log.repair(
-                RepairKind::SplitWord,
-                frag.no,
-                tokens[i].to_string(),
-                split.clone(),
-            );
+            done.repairs.push((tokens[i].to_string(), split.clone()));
             out.push(split);
             i += 1;
         } else if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
             let joined = format!("{}{}", tokens[i], tokens[i + 1]);
-            log.repair(
-                RepairKind::SplitWord,
-                frag.no,
-                format!("{} {}", tokens[i], tokens[i + 1]),
-                joined.clone(),
-            );
+            done.repairs
+                .push((format!("{} {}", tokens[i], tokens[i + 1]), joined.clone()));
             out.push(joined);
             i += 2;
         } else {
@@ -57,7 +92,8 @@ fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
             i += 1;
         }
     }
-    out.join(" ")
+    done.text = out.join(" ");
+    done
 }
 
 /// A token of glued words split apart; commas inside it keep their word.
@@ -83,12 +119,13 @@ fn unglue_token(token: &str, vocab: &Vocab) -> Option<String> {
 /// Whether `next` continues the last word of `last` (logging the repair).
 fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> bool {
     let (Some(left), Some(right)) = (
-        last.split_whitespace().last(),
+        last.split_whitespace().next_back(),
         next.text.split_whitespace().next(),
     ) else {
         return false;
     };
-    let left_alone = prev.text.split_whitespace().count() == 1;
+    let mut prev_words = prev.text.split_whitespace();
+    let left_alone = prev_words.next().is_some() && prev_words.next().is_none();
     let decision = decide(left, right, next.spaced, left_alone, vocab);
     if decision == Join::Space {
         return false;

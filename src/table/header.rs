@@ -56,7 +56,14 @@ fn standard(piece: String) -> String {
 
 /// Whether a block's text is a column header (not a cell).
 pub fn is_header_text(text: &str) -> bool {
-    let compact = compact(text);
+    // Only the head is matched (every pattern is far shorter than 64 letters),
+    // so a long cell is not lowercased whole.
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .take(64)
+        .collect();
     COLUMNS[1..]
         .iter()
         .chain(std::iter::once(&GROUP))

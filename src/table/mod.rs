@@ -54,6 +54,13 @@ impl Log {
         self.warnings.push(Warning { line, message });
     }
 
+    /// Moves another log's entries after this one's (in their order).
+    pub fn append(&mut self, mut other: Log) {
+        self.repairs.append(&mut other.repairs);
+        self.warnings.append(&mut other.warnings);
+        self.residue.append(&mut other.residue);
+    }
+
     /// Keeps text that fits no cell in `residue`, with a warning saying why.
     pub fn unplaced(&mut self, line: usize, text: &str, why: &str) {
         self.residue.push(Residue {
@@ -165,6 +172,10 @@ fn is_header_fragment(b: &Block) -> bool {
 
 /// Whether a line is the continuation marker.
 fn is_marker(text: &str) -> bool {
+    // Both markers hold "ж" and "ы": most lines are ruled out without lowercasing.
+    if !text.contains(['ж', 'Ж']) || !text.contains(['ы', 'Ы']) {
+        return false;
+    }
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -261,19 +272,24 @@ fn assemble(
 
     let raw1 = padded.as_slice();
     let mut known = works::KnownWorks::default();
-    let volumes: Vec<Vec<String>> = raw1
+    // The volume cell is rendered once; its repairs join the log in row order below.
+    let (volumes, volume_logs): (Vec<Vec<String>>, Vec<Log>) = raw1
         .iter()
-        .map(|r| works::split_volumes(&cell::render(&r.cells[2], vocab, &mut Log::default())))
-        .collect();
+        .map(|r| {
+            let mut own = Log::default();
+            let text = cell::render(&r.cells[2], vocab, &mut own);
+            (works::split_volumes(&text), own)
+        })
+        .unzip();
     for (r, v) in raw1.iter().zip(&volumes) {
         if v.len() <= 1 {
             known.add(&cell::render(&r.cells[1], vocab, &mut Log::default()));
         }
     }
     raw1.iter()
-        .zip(volumes)
+        .zip(volumes.into_iter().zip(volume_logs))
         .enumerate()
-        .map(|(i, (r, vols))| {
+        .map(|(i, (r, (vols, own)))| {
             let mut row = Row {
                 number: r.number,
                 organization: cell::render(&r.cells[0], vocab, log),
@@ -281,7 +297,7 @@ fn assemble(
                 conditions: String::new(),
                 ..Row::default()
             };
-            let _ = cell::render(&r.cells[2], vocab, log);
+            log.append(own);
             row.works = works::pair(&r.cells[1], &vols, &known, vocab, r.line, log);
             row.conditions = cell::render(&r.cells[3], vocab, log);
             if let Some(p) = raw2.get(i) {

@@ -3,7 +3,7 @@
 //! ends that look most like the end of one kind of work.
 
 use super::blocks::Frag;
-use super::cell::render;
+use super::cell::{rejoin_quiet, render, render_rejoined};
 use super::Log;
 use crate::model::Work;
 use crate::repair::split_word::{word_core, Vocab};
@@ -59,6 +59,10 @@ pub struct KnownWorks {
 impl KnownWorks {
     pub fn add(&mut self, text: &str) {
         self.texts.insert(text.to_lowercase());
+    }
+
+    fn is_empty(&self) -> bool {
+        self.texts.is_empty()
     }
 
     fn knows(&self, text: &str) -> bool {
@@ -126,8 +130,9 @@ fn best_cuts(
         return Vec::new();
     }
     let mut quiet = Log::default();
+    let texts = rejoin_quiet(works, vocab);
     let mut scored: Vec<(i32, usize)> = (1..works.len())
-        .map(|i| (cut_score(works, i, known, vocab, &mut quiet), i))
+        .map(|i| (cut_score(works, &texts, i, known, vocab, &mut quiet), i))
         .filter(|(s, _)| *s > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -147,7 +152,15 @@ fn best_cuts(
 }
 
 /// How much the line end before `works[i]` looks like the end of a kind of work.
-fn cut_score(works: &[Frag], i: usize, known: &KnownWorks, vocab: &Vocab, log: &mut Log) -> i32 {
+/// `texts` are the fragments' rejoined texts (see `rejoin_quiet`).
+fn cut_score(
+    works: &[Frag],
+    texts: &[String],
+    i: usize,
+    known: &KnownWorks,
+    vocab: &Vocab,
+    log: &mut Log,
+) -> i32 {
     let prev = works[i - 1].text.trim_end();
     let next = works[i].text.trim_start();
     if prev.ends_with([',', '(', '-'])
@@ -169,8 +182,11 @@ fn cut_score(works: &[Frag], i: usize, known: &KnownWorks, vocab: &Vocab, log: &
     if next.chars().next().is_some_and(char::is_uppercase) {
         score += 2;
     }
-    let before = render(&works[..i], vocab, log);
-    let after = render(&works[i..], vocab, log);
+    if known.is_empty() {
+        return score;
+    }
+    let before = render_rejoined(&works[..i], &texts[..i], vocab, log);
+    let after = render_rejoined(&works[i..], &texts[i..], vocab, log);
     if known.knows(&before) || known.knows(&after) {
         score += 3;
     }
@@ -179,8 +195,8 @@ fn cut_score(works: &[Frag], i: usize, known: &KnownWorks, vocab: &Vocab, log: &
 
 /// Whether a bracket opened in these lines is still open.
 fn open_paren(frags: &[Frag]) -> bool {
-    let text: String = frags.iter().map(|f| f.text.as_str()).collect();
-    text.matches('(').count() > text.matches(')').count()
+    let count = |c: char| -> usize { frags.iter().map(|f| f.text.matches(c).count()).sum() };
+    count('(') > count(')')
 }
 
 #[cfg(test)]
