@@ -21,8 +21,7 @@ mod tests {
     use super::*;
 
     fn decree() -> Decree {
-        let text = std::fs::read_to_string("fixtures/corpus/train/t0001.gold.yaml").unwrap();
-        crate::yaml::from_str(&text, "t0001.gold.yaml").unwrap()
+        crate::yaml::gold_decree("t0001")
     }
 
     #[test]

@@ -65,3 +65,12 @@ fn bare_message(message: &str, key_path: &str) -> String {
         None => message.to_string(),
     }
 }
+
+/// A training decree's gold YAML as a `Decree`, for the renderers' unit tests
+/// (they need a full decree without depending on the parser).
+#[cfg(test)]
+pub(crate) fn gold_decree(name: &str) -> Decree {
+    let path = format!("fixtures/corpus/train/{name}.gold.yaml");
+    let text = std::fs::read_to_string(&path).expect("corpus gold YAML");
+    from_str(&text, &path).expect("gold YAML follows the schema")
+}

@@ -217,8 +217,7 @@ mod tests {
 
     #[test]
     fn each_volume_starts_on_the_line_of_its_kind_of_work() {
-        let text = std::fs::read_to_string("fixtures/corpus/train/t0001.gold.yaml").unwrap();
-        let d = crate::yaml::from_str(&text, "t0001").unwrap();
+        let d = crate::yaml::gold_decree("t0001");
         let pages = layout(&appendix_flow(&d));
         let mut checked = 0;
         for (r, row) in d.appendices[0].table.rows.iter().enumerate() {
