@@ -6,6 +6,7 @@
 //! torn rows rebuilt → part 2 rows by their head counts → cells rendered,
 //! works paired with volumes → cross-checks as warnings.
 
+mod apart;
 mod blocks;
 mod cell;
 mod classify;
@@ -114,11 +115,33 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let raw2 = part2::part2(&data2, &mut log);
     if !raw2.iter().any(|r| r.read_across) {
         let mut trial = Log::default();
-        let cyc = cycle::rows(&data1, raw2.len(), &mut trial);
+        let mut cyc = cycle::rows(&data1, raw2.len(), &mut trial);
+        let mut trial_apart = Log::default();
+        if let Some(rows) = apart::rows(&data1, raw2.len(), &mut trial_apart) {
+            if cyc
+                .as_ref()
+                .is_none_or(|c| cycle::quality(&rows) >= cycle::quality(c))
+            {
+                cyc = Some(rows);
+                trial = trial_apart;
+            }
+        }
         if let Some(rows) = cyc.filter(|c| cycle::quality(c) > cycle::quality(&raw1)) {
             raw1 = rows;
             log.repairs.extend(trial.repairs);
-            log.warnings.extend(trial.warnings);
+            let known: Vec<usize> = log.residue.iter().map(|r| r.line).collect();
+            log.warnings.extend(
+                trial
+                    .warnings
+                    .into_iter()
+                    .filter(|w| !known.contains(&w.line)),
+            );
+            log.residue.extend(
+                trial
+                    .residue
+                    .into_iter()
+                    .filter(|r| !known.contains(&r.line)),
+            );
             let placed = |line: usize| {
                 raw1.iter()
                     .flat_map(|r| r.cells.iter().flatten())

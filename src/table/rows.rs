@@ -85,7 +85,7 @@ fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
 /// Lines after a lone number that make it a volume's number, not a row's:
 /// a unit word in lowercase ("адамға" / "дейін") ending in "дейін" / "до"
 /// within three lines.
-fn starts_volume(next: &[Frag]) -> bool {
+pub(super) fn starts_volume(next: &[Frag]) -> bool {
     let lower = next
         .first()
         .and_then(|f| f.text.chars().next())

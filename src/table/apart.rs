@@ -1,0 +1,607 @@
+//! Part 1 rows when pdftotext prints a page's row numbers together, apart from
+//! their cells: the page's cells come row by row (organization, works, volume,
+//! conditions), then the numbers of the rows that start on the page ("1" "2"
+//! "3"), then the last lines of a row torn by the page break, whose rest opens
+//! the next page (sometimes glued to the next row's organization).
+//!
+//! The cells are read as a cycle of column kinds by a dynamic programme over
+//! the blocks (cut where a glued cell may start): each piece starts the next
+//! cell of its row, starts a new row, continues the same cell, or (after a
+//! page break or a number cluster) continues a cell of the torn row. The
+//! programme scores each choice by what the text looks like (a volume starts
+//! with a number and ends with "дейін"/"до", conditions speak of the
+//! unemployed, a name ends with its legal form) and holds the row count to
+//! the one part 2 gives and to the numbers printed on each page.
+
+use super::blocks::{Block, Frag};
+use super::cycle::VOLUME_WORDS;
+use super::rows::{starts_volume, RawRow, NCOLS};
+use super::Log;
+use crate::model::RepairKind;
+use crate::repair::split_word::word_core;
+use std::collections::BTreeMap;
+
+
+/// Word starts that mark the conditions cell (the unemployed).
+const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
+/// Last words of an organization's name: its legal form.
+const LEGAL: &[&str] = &[
+    "мекемесі",
+    "мекеме",
+    "кәсіпорны",
+    "кәсіпорын",
+    "бірлестігі",
+    "серіктестігі",
+    "қоғамы",
+    "филиалы",
+    "учреждение",
+    "учреждения",
+    "предприятие",
+    "объединение",
+    "товарищество",
+    "общество",
+    "филиал",
+];
+
+/// Cost of an empty cell inside a row.
+const EMPTY: f64 = 2.5;
+/// Cost of starting a cell inside a block (no blank line before it).
+const SPLIT: f64 = 1.5;
+/// Cost per row of a count that disagrees with a page's printed numbers.
+const MISCOUNT: f64 = 6.0;
+/// States kept per step: those within this cost of the best.
+const BEAM: f64 = 30.0;
+const BEAM_SIZE: usize = 600;
+
+/// A run of lines that may be one cell or part of one.
+#[derive(Debug)]
+struct Piece {
+    frags: Vec<Frag>,
+    /// No blank line before it: it may continue the previous piece's cell.
+    glued: bool,
+    page_break: bool,
+    start: [f64; NCOLS],
+    cont: [f64; NCOLS],
+    skip: f64,
+}
+
+#[derive(Debug)]
+enum Item {
+    Piece(Piece),
+    /// Row numbers printed together (first and last).
+    Numbers(u32, u32),
+}
+
+/// A row number alone on its line.
+fn lone_number(f: &Frag) -> Option<u32> {
+    let t = f.text.trim();
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// The block as row numbers continuing from `next`, if it is only that.
+fn number_run(b: &Block, next: u32) -> Option<(u32, u32)> {
+    let ns: Option<Vec<u32>> = b.frags.iter().map(lone_number).collect();
+    let ns = ns?;
+    let first = *ns.first()?;
+    let ok = (first == next || first == next + 1) && ns.windows(2).all(|w| w[1] == w[0] + 1);
+    ok.then(|| (first, *ns.last().expect("non-empty")))
+}
+
+/// Cuts the blocks into pieces and number clusters, in printed order.
+fn items(blocks: &[&Block]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut next = 1;
+    for (i, b) in blocks.iter().enumerate() {
+        // A volume's number is not cut from its unit by a page break.
+        let volume_follows = blocks
+            .get(i + 1)
+            .is_some_and(|n| !n.page_break_before && starts_volume(&n.frags));
+        if let Some((lo, hi)) = number_run(b, next).filter(|_| !volume_follows) {
+            push_numbers(&mut out, lo, hi);
+            next = hi + 1;
+            continue;
+        }
+        let mut frags = b.frags.as_slice();
+        let glued_number = frags
+            .last()
+            .and_then(lone_number)
+            .filter(|n| *n == next && frags.len() > 1 && !volume_follows);
+        if glued_number.is_some() {
+            frags = &frags[..frags.len() - 1];
+        }
+        push_pieces(&mut out, frags, b.page_break_before);
+        if let Some(n) = glued_number {
+            push_numbers(&mut out, n, n);
+            next = n + 1;
+        }
+    }
+    out
+}
+
+fn push_numbers(out: &mut Vec<Item>, lo: u32, hi: u32) {
+    if let Some(Item::Numbers(_, h)) = out.last_mut() {
+        if *h + 1 == lo {
+            *h = hi;
+            return;
+        }
+    }
+    out.push(Item::Numbers(lo, hi));
+}
+
+/// Where a new cell may start inside a block: a line opening with a number
+/// (a volume), or a capital or quote after a finished sentence or name.
+fn may_start_cell(prev: &Frag, line: &Frag) -> bool {
+    let first = line.text.chars().next();
+    if first.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let closed = prev.text.trim_end().ends_with(['.', ')', '"', '»', '”']);
+    closed && first.is_some_and(|c| c.is_uppercase() || "\"«“".contains(c))
+}
+
+fn push_pieces(out: &mut Vec<Item>, frags: &[Frag], page_break: bool) {
+    let mut start = 0;
+    for k in 1..=frags.len() {
+        if k < frags.len() && !may_start_cell(&frags[k - 1], &frags[k]) {
+            continue;
+        }
+        out.push(Item::Piece(piece(
+            frags[start..k].to_vec(),
+            start > 0,
+            page_break && start == 0,
+        )));
+        start = k;
+    }
+}
+
+/// What a piece's text looks like, as fits for each column.
+fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
+    let words: Vec<String> = frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .map(word_core)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = frags
+        .first()
+        .and_then(|f| f.text.chars().find(|c| !c.is_whitespace()));
+    let digit = first.is_some_and(|c| c.is_ascii_digit());
+    let lower = first.is_some_and(char::is_lowercase);
+    let lines = frags.len();
+    let vol_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
+    let cond = lines >= 2
+        && words
+            .iter()
+            .any(|w| COND_WORDS.iter().any(|c| w.starts_with(c)));
+    let last_text = frags.last().map_or("", |f| f.text.trim_end());
+    let legal = words.last().is_some_and(|w| LEGAL.contains(&w.as_str()))
+        || last_text.ends_with(['"', '»', '”']);
+    let sentence = last_text.ends_with('.');
+    let f = Features {
+        digit,
+        lower,
+        lines,
+        vol_word,
+        cond,
+        legal,
+        sentence,
+    };
+    let letters: usize = frags
+        .iter()
+        .map(|f| f.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    let header_like = letters <= 20 && !frags.iter().any(|f| f.text.contains(char::is_numeric));
+    Piece {
+        frags,
+        glued,
+        page_break,
+        start: f.start(),
+        cont: f.cont(),
+        skip: if header_like { 0.5 } else { 8.0 },
+    }
+}
+
+struct Features {
+    digit: bool,
+    lower: bool,
+    lines: usize,
+    vol_word: bool,
+    cond: bool,
+    legal: bool,
+    sentence: bool,
+}
+
+impl Features {
+    fn case(&self, lower: f64, upper: f64) -> f64 {
+        if self.lower {
+            lower
+        } else {
+            upper
+        }
+    }
+
+    /// Fits for a piece that opens a cell.
+    fn start(&self) -> [f64; NCOLS] {
+        if self.digit {
+            let vol = if self.vol_word { 4.0 } else { 2.0 };
+            return [-4.0, -4.0, vol, -4.0];
+        }
+        let cond_long = self.cond && self.lines >= 3;
+        let org = self.case(-1.5, 1.0) + if self.legal { 1.5 } else { 0.0 }
+            - if cond_long { 3.0 } else { 0.0 };
+        let works = self.case(-0.5, 1.0)
+            - if self.legal { 1.0 } else { 0.0 }
+            - if cond_long { 2.5 } else { 0.0 };
+        let vol = if self.vol_word && self.lines <= 4 {
+            0.5
+        } else {
+            -4.0
+        };
+        let cond = if self.cond {
+            3.0
+        } else if self.lines >= 4 && !self.lower {
+            0.0
+        } else {
+            -2.0
+        };
+        [org, works, vol, cond]
+    }
+
+    /// Fits for a piece that continues a cell begun before it.
+    fn cont(&self) -> [f64; NCOLS] {
+        let cond_long = self.cond && self.lines >= 3;
+        let vol = if self.vol_word && self.lines <= 4 && (self.lower || self.digit) {
+            if self.lower {
+                3.0
+            } else {
+                2.0
+            }
+        } else {
+            -4.0
+        };
+        if self.digit {
+            return [-4.0, -3.0, vol, -4.0];
+        }
+        let org = self.case(1.0, 0.0) + if self.legal { 1.5 } else { 0.0 }
+            - if cond_long { 3.0 } else { 0.0 };
+        let works = self.case(1.0, 0.3)
+            - if self.legal { 1.0 } else { 0.0 }
+            - if cond_long { 2.5 } else { 0.0 };
+        let cond = if self.cond {
+            2.5
+        } else if self.lower && self.lines >= 3 {
+            1.0
+        } else {
+            -1.0
+        } + if self.sentence { 0.5 } else { 0.0 };
+        [org, works, vol, cond]
+    }
+}
+
+/// Where the reading stands: rows begun, the last column begun in the current
+/// row, and the torn zone (0: none; 1: open, nothing continued yet; 2 + k:
+/// column k continued last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    rows: u16,
+    col: u8,
+    torn: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Act {
+    /// Before the first row: left out (a header's torn word).
+    Skip,
+    /// Continues the previous piece's cell.
+    Join,
+    /// Opens the cell in this column of the current row.
+    Open(u8),
+    /// Opens a new row at this column.
+    Row(u8),
+    /// Continues the torn row's cell in this column.
+    Cont(u8),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct State {
+    key: Key,
+    cost: f64,
+    prev: usize,
+    act: Act,
+}
+
+/// The column the previous piece went to.
+fn last_col(k: Key) -> usize {
+    if k.torn >= 2 {
+        usize::from(k.torn - 2)
+    } else {
+        usize::from(k.col)
+    }
+}
+
+/// Every move from state `s` for piece `p`.
+fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
+    let k = s.key;
+    let split = if p.glued { SPLIT } else { 0.0 };
+    if k.rows == 0 {
+        out.push((k, p.skip, Act::Skip));
+    } else if p.glued {
+        out.push((k, -0.5 * p.cont[last_col(k)], Act::Join));
+    }
+    if k.rows > 0 {
+        for c in usize::from(k.col) + 1..NCOLS {
+            let cost = split - p.start[c] + EMPTY * (c - usize::from(k.col) - 1) as f64;
+            let key = Key {
+                col: c as u8,
+                torn: 0,
+                ..k
+            };
+            out.push((key, cost, Act::Open(c as u8)));
+        }
+    }
+    if k.rows < expected {
+        let unfilled = if k.rows > 0 {
+            NCOLS - 1 - usize::from(k.col)
+        } else {
+            0
+        };
+        for c in 0..NCOLS {
+            let cost = split - p.start[c] + EMPTY * (c + unfilled) as f64;
+            let key = Key {
+                rows: k.rows + 1,
+                col: c as u8,
+                torn: 0,
+            };
+            out.push((key, cost, Act::Row(c as u8)));
+        }
+    }
+    if k.rows > 0 && k.torn >= 1 {
+        let from = if k.torn >= 2 {
+            usize::from(k.torn - 1)
+        } else {
+            0
+        };
+        for c in from..=usize::from(k.col) {
+            let key = Key {
+                torn: c as u8 + 2,
+                ..k
+            };
+            out.push((key, split - p.cont[c], Act::Cont(c as u8)));
+        }
+    }
+}
+
+/// Keeps the cheapest state per key, then the best few.
+fn prune(cands: Vec<State>) -> Vec<State> {
+    let mut best: BTreeMap<Key, State> = BTreeMap::new();
+    for s in cands {
+        match best.get(&s.key) {
+            Some(b) if b.cost <= s.cost => {}
+            _ => {
+                best.insert(s.key, s);
+            }
+        }
+    }
+    let floor = best.values().map(|s| s.cost).fold(f64::INFINITY, f64::min);
+    let mut kept: Vec<State> = best
+        .into_values()
+        .filter(|s| s.cost <= floor + BEAM)
+        .collect();
+    kept.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
+    kept.truncate(BEAM_SIZE);
+    kept
+}
+
+/// The cheapest reading of the pieces as `expected` rows: one act per piece.
+fn read(items: &[Item], expected: u16) -> Option<Vec<Act>> {
+    let start = State {
+        key: Key {
+            rows: 0,
+            col: (NCOLS - 1) as u8,
+            torn: 0,
+        },
+        cost: 0.0,
+        prev: 0,
+        act: Act::Skip,
+    };
+    let mut steps: Vec<Vec<State>> = Vec::new();
+    let mut cur = vec![start];
+    let mut buf = Vec::new();
+    for item in items {
+        match item {
+            Item::Numbers(lo, hi) => {
+                for s in &mut cur {
+                    let r = u32::from(s.key.rows);
+                    let off = r.abs_diff(*hi).min(r.abs_diff(lo - 1));
+                    s.cost += MISCOUNT * f64::from(off);
+                    if s.key.rows > 0 {
+                        s.key.torn = 1;
+                    }
+                }
+            }
+            Item::Piece(p) => {
+                let mut cands = Vec::new();
+                for (i, s) in cur.iter().enumerate() {
+                    let mut s = *s;
+                    if p.page_break && s.key.rows > 0 {
+                        s.key.torn = 1;
+                    }
+                    buf.clear();
+                    moves(&s, p, expected, &mut buf);
+                    cands.extend(buf.iter().map(|&(key, c, act)| State {
+                        key,
+                        cost: s.cost + c,
+                        prev: i,
+                        act,
+                    }));
+                }
+                steps.push(std::mem::replace(&mut cur, prune(cands)));
+            }
+        }
+    }
+    steps.push(cur);
+    let last = steps.last().expect("pushed");
+    let end = last
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.key.rows == expected)
+        .min_by(|a, b| {
+            let ca = a.1.cost + EMPTY * (NCOLS - 1 - usize::from(a.1.key.col)) as f64;
+            let cb = b.1.cost + EMPTY * (NCOLS - 1 - usize::from(b.1.key.col)) as f64;
+            ca.total_cmp(&cb)
+        })?
+        .0;
+    let mut acts = Vec::new();
+    let mut at = end;
+    for k in (1..steps.len()).rev() {
+        let s = steps[k][at];
+        acts.push(s.act);
+        at = s.prev;
+    }
+    acts.reverse();
+    Some(acts)
+}
+
+/// Reads part 1 rows from the cell cycle when the blocks hold the row numbers
+/// printed apart; `None` when they do not, or no reading gives the row count
+/// (from part 2's `expected`, else the last number printed).
+pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<RawRow>> {
+    let items = items(blocks);
+    let clusters: Vec<(u32, u32)> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Numbers(lo, hi) => Some((*lo, *hi)),
+            Item::Piece(_) => None,
+        })
+        .collect();
+    if !clusters.iter().any(|(lo, hi)| hi > lo) {
+        return None;
+    }
+    let expected = if expected > 0 {
+        expected
+    } else {
+        clusters.last().map_or(0, |c| c.1 as usize)
+    };
+    let expected = u16::try_from(expected).ok().filter(|n| *n > 0)?;
+    let pieces: Vec<&Piece> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Piece(p) => Some(p),
+            Item::Numbers(..) => None,
+        })
+        .collect();
+    let acts = read(&items, expected)?;
+    Some(build(&pieces, &acts, log))
+}
+
+/// Puts each piece where its act says.
+fn build(pieces: &[&Piece], acts: &[Act], log: &mut Log) -> Vec<RawRow> {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut col = 0usize;
+    for (p, act) in pieces.iter().zip(acts) {
+        match *act {
+            Act::Skip => {
+                for f in &p.frags {
+                    log.unplaced(
+                        f.no,
+                        &f.text,
+                        "text printed before row 1 that could not be placed in a row",
+                    );
+                }
+                continue;
+            }
+            Act::Join => {}
+            Act::Open(c) => col = usize::from(c),
+            Act::Row(c) => {
+                rows.push(RawRow::numbered(rows.len() as u32 + 1));
+                col = usize::from(c);
+            }
+            Act::Cont(c) => {
+                col = usize::from(c);
+                let text: Vec<&str> = p.frags.iter().map(|f| f.text.as_str()).collect();
+                log.repair(
+                    RepairKind::PageBreakRow,
+                    p.frags[0].no,
+                    text.join(" "),
+                    format!("moved to row {}, column {}", rows.len(), col + 2),
+                );
+            }
+        }
+        let row = rows.last_mut().expect("a row is open after the first cell");
+        row.cells[col].extend(p.frags.iter().cloned());
+    }
+    for r in &mut rows {
+        r.line = r.cells.iter().flatten().map(|f| f.no).min().unwrap_or(0);
+        r.cells
+            .iter_mut()
+            .for_each(|c| c.sort_by_key(|f| (f.no, f.part)));
+    }
+    log.warn(
+        rows.first().map_or(0, |r| r.line),
+        "row numbers printed apart from their rows: rows read from the order of their cells"
+            .to_string(),
+    );
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, first: usize, page_break: bool) -> Block {
+        Block {
+            frags: text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| Frag::new(first + i, l))
+                .collect(),
+            page_break_before: page_break,
+        }
+    }
+
+    const COND_TEXT: &str =
+        "Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен\nтек жұмыссыздар үшін.";
+
+    #[test]
+    fn reads_rows_whose_numbers_follow_the_page() {
+        let blocks = [
+            block(
+                "\"Аудан әкімінің\nаппараты\"\nмемлекеттік мекемесі",
+                1,
+                false,
+            ),
+            block("Құжаттарды тігу", 10, false),
+            block("500 құжатқа\nдейін", 20, false),
+            block(COND_TEXT, 30, false),
+            block("\"Орта мектебі\"\nкоммуналдық\nмекемесі", 40, false),
+            block("Аумақты жинау", 50, false),
+            block("300 шаршы", 60, false),
+            block("Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу", 70, false),
+            block("1", 80, false),
+            block("2", 82, false),
+            block("метрге дейін", 90, true),
+            block(
+                "жолымен\nтек жұмыссыздар үшін.\n\"Ауыл округі\"\nмемлекеттік мекемесі",
+                100,
+                false,
+            ),
+            block("Көшелерді тазалау", 110, false),
+            block("1000 шаршы метрге\nдейін", 120, false),
+            block(COND_TEXT, 130, false),
+            block("3", 140, false),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let mut log = Log::default();
+        let rows = rows(&refs, 3, &mut log).expect("three rows");
+        let texts =
+            |r: &RawRow, c: usize| -> Vec<usize> { r.cells[c].iter().map(|f| f.no).collect() };
+        assert_eq!(texts(&rows[0], 0), vec![1, 2, 3]);
+        assert_eq!(texts(&rows[1], 2), vec![60, 90]);
+        assert_eq!(texts(&rows[1], 3), vec![70, 71, 100, 101]);
+        assert_eq!(texts(&rows[2], 0), vec![102, 103]);
+        assert_eq!(texts(&rows[2], 1), vec![110]);
+        assert_eq!(texts(&rows[2], 3), vec![130, 131, 132]);
+    }
+}
