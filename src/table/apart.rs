@@ -19,8 +19,7 @@ use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::split_word::word_core;
-use std::collections::BTreeMap;
-
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Word starts that mark the conditions cell (the unemployed).
 const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
@@ -41,6 +40,23 @@ const LEGAL: &[&str] = &[
     "товарищество",
     "общество",
     "филиал",
+    "бөлімі",
+    "бөлімшесі",
+    "басқармасы",
+    "аппараты",
+    "отдел",
+    "аппарат",
+    "управление",
+];
+/// Words of a kind of work (help given), rare in a name.
+const WORK_WORDS: &[&str] = &[
+    "көрсету",
+    "көмек",
+    "көмектесу",
+    "жүргізуге",
+    "помощь",
+    "помощи",
+    "оказание",
 ];
 
 /// Cost of an empty cell inside a row.
@@ -117,6 +133,12 @@ fn items(blocks: &[&Block]) -> Vec<Item> {
             next = n + 1;
         }
     }
+    let cond_lines = condition_lines(&out);
+    for item in &mut out {
+        if let Item::Piece(p) = item {
+            score(p, &cond_lines);
+        }
+    }
     out
 }
 
@@ -156,8 +178,52 @@ fn push_pieces(out: &mut Vec<Item>, frags: &[Frag], page_break: bool) {
     }
 }
 
-/// What a piece's text looks like, as fits for each column.
+/// A bare piece; its fits are set by [`score`] once the whole part is known.
 fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
+    Piece {
+        frags,
+        glued,
+        page_break,
+        start: [0.0; NCOLS],
+        cont: [0.0; NCOLS],
+        skip: 0.0,
+    }
+}
+
+/// A line as a key for comparing lines across cells.
+fn line_key(f: &Frag) -> String {
+    f.text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines of the cells that speak of the unemployed: conditions repeat across
+/// rows and wrap the same way in the same column, so a piece made of these
+/// lines is a piece of conditions even without the key word.
+fn condition_lines(items: &[Item]) -> BTreeSet<String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Piece(p) if p.frags.len() >= 3 && has_cond_word(&p.frags) => Some(p),
+            _ => None,
+        })
+        .flat_map(|p| p.frags.iter())
+        .filter(|f| f.text.chars().count() >= 12)
+        .map(line_key)
+        .collect()
+}
+
+fn has_cond_word(frags: &[Frag]) -> bool {
+    frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .any(|t| {
+            let w = word_core(t);
+            COND_WORDS.iter().any(|c| w.starts_with(c))
+        })
+}
+
+/// Sets what a piece's text looks like, as fits for each column.
+fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
+    let frags = &p.frags;
     let words: Vec<String> = frags
         .iter()
         .flat_map(|f| f.text.split_whitespace())
@@ -167,40 +233,31 @@ fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
     let first = frags
         .first()
         .and_then(|f| f.text.chars().find(|c| !c.is_whitespace()));
-    let digit = first.is_some_and(|c| c.is_ascii_digit());
-    let lower = first.is_some_and(char::is_lowercase);
     let lines = frags.len();
-    let vol_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
-    let cond = lines >= 2
-        && words
-            .iter()
-            .any(|w| COND_WORDS.iter().any(|c| w.starts_with(c)));
+    let known = frags
+        .iter()
+        .filter(|f| cond_lines.contains(&line_key(f)))
+        .count();
     let last_text = frags.last().map_or("", |f| f.text.trim_end());
-    let legal = words.last().is_some_and(|w| LEGAL.contains(&w.as_str()))
-        || last_text.ends_with(['"', '»', '”']);
-    let sentence = last_text.ends_with('.');
     let f = Features {
-        digit,
-        lower,
+        digit: first.is_some_and(|c| c.is_ascii_digit()),
+        lower: first.is_some_and(char::is_lowercase),
         lines,
-        vol_word,
-        cond,
-        legal,
-        sentence,
+        vol_word: words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())),
+        cond: (lines >= 2 && has_cond_word(frags)) || 2 * known >= lines.max(1),
+        legal: words.last().is_some_and(|w| LEGAL.contains(&w.as_str()))
+            || last_text.ends_with(['"', '»', '”']),
+        work: words.iter().any(|w| WORK_WORDS.contains(&w.as_str())),
+        sentence: last_text.ends_with('.'),
     };
     let letters: usize = frags
         .iter()
         .map(|f| f.text.chars().filter(|c| !c.is_whitespace()).count())
         .sum();
     let header_like = letters <= 20 && !frags.iter().any(|f| f.text.contains(char::is_numeric));
-    Piece {
-        frags,
-        glued,
-        page_break,
-        start: f.start(),
-        cont: f.cont(),
-        skip: if header_like { 0.5 } else { 8.0 },
-    }
+    p.start = f.start();
+    p.cont = f.cont();
+    p.skip = if header_like { 0.5 } else { 8.0 };
 }
 
 struct Features {
@@ -210,6 +267,7 @@ struct Features {
     vol_word: bool,
     cond: bool,
     legal: bool,
+    work: bool,
     sentence: bool,
 }
 
@@ -222,6 +280,25 @@ impl Features {
         }
     }
 
+    /// An organization's name ends with its legal form, holds no kind of
+    /// work and no finished sentence.
+    fn name_fit(&self) -> f64 {
+        let mut fit = if self.legal { 1.5 } else { 0.0 };
+        if self.work && !self.legal {
+            fit -= 1.5;
+        }
+        if self.sentence {
+            fit -= 1.5;
+        }
+        fit
+    }
+
+    fn work_fit(&self) -> f64 {
+        (if self.legal { -1.0 } else { 0.0 })
+            + (if self.work { 0.5 } else { 0.0 })
+            + (if self.sentence { -0.5 } else { 0.0 })
+    }
+
     /// Fits for a piece that opens a cell.
     fn start(&self) -> [f64; NCOLS] {
         if self.digit {
@@ -229,11 +306,8 @@ impl Features {
             return [-4.0, -4.0, vol, -4.0];
         }
         let cond_long = self.cond && self.lines >= 3;
-        let org = self.case(-1.5, 1.0) + if self.legal { 1.5 } else { 0.0 }
-            - if cond_long { 3.0 } else { 0.0 };
-        let works = self.case(-0.5, 1.0)
-            - if self.legal { 1.0 } else { 0.0 }
-            - if cond_long { 2.5 } else { 0.0 };
+        let org = self.case(-1.5, 1.0) + self.name_fit() - if cond_long { 3.0 } else { 0.0 };
+        let works = self.case(-0.5, 1.0) + self.work_fit() - if cond_long { 2.5 } else { 0.0 };
         let vol = if self.vol_word && self.lines <= 4 {
             0.5
         } else {
@@ -264,11 +338,8 @@ impl Features {
         if self.digit {
             return [-4.0, -3.0, vol, -4.0];
         }
-        let org = self.case(1.0, 0.0) + if self.legal { 1.5 } else { 0.0 }
-            - if cond_long { 3.0 } else { 0.0 };
-        let works = self.case(1.0, 0.3)
-            - if self.legal { 1.0 } else { 0.0 }
-            - if cond_long { 2.5 } else { 0.0 };
+        let org = self.case(0.5, 0.0) + self.name_fit() - if cond_long { 3.0 } else { 0.0 };
+        let works = self.case(1.0, 0.3) + self.work_fit() - if cond_long { 2.5 } else { 0.0 };
         let cond = if self.cond {
             2.5
         } else if self.lower && self.lines >= 3 {
