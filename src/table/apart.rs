@@ -76,6 +76,8 @@ struct Piece {
     /// No blank line before it: it may continue the previous piece's cell.
     glued: bool,
     page_break: bool,
+    /// The same block goes on with a line opening with a number.
+    before_number: bool,
     start: [f64; NCOLS],
     cont: [f64; NCOLS],
     skip: f64,
@@ -169,11 +171,11 @@ fn push_pieces(out: &mut Vec<Item>, frags: &[Frag], page_break: bool) {
         if k < frags.len() && !may_start_cell(&frags[k - 1], &frags[k]) {
             continue;
         }
-        out.push(Item::Piece(piece(
-            frags[start..k].to_vec(),
-            start > 0,
-            page_break && start == 0,
-        )));
+        let mut p = piece(frags[start..k].to_vec(), start > 0, page_break && start == 0);
+        p.before_number = frags
+            .get(k)
+            .is_some_and(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
+        out.push(Item::Piece(p));
         start = k;
     }
 }
@@ -184,6 +186,7 @@ fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
         frags,
         glued,
         page_break,
+        before_number: false,
         start: [0.0; NCOLS],
         cont: [0.0; NCOLS],
         skip: 0.0,
@@ -256,6 +259,11 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         .sum();
     let header_like = letters <= 20 && !frags.iter().any(|f| f.text.contains(char::is_numeric));
     p.start = f.start();
+    // A volume may open with a lowercase qualifier before its number
+    // ("мүмкіндігі шектеулі" / "20 адамға дейін").
+    if f.lower && p.before_number && lines <= 3 && !f.sentence {
+        p.start[2] = p.start[2].max(1.0);
+    }
     p.cont = f.cont();
     p.skip = if header_like { 0.5 } else { 8.0 };
 }
@@ -537,7 +545,7 @@ fn read(items: &[Item], expected: u16) -> Option<Vec<Act>> {
 
 /// Reads part 1 rows from the cell cycle when the blocks hold the row numbers
 /// printed apart; `None` when they do not, or no reading gives the row count
-/// (from part 2's `expected`, else the last number printed).
+/// (the last number printed, else part 2's `expected`).
 pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<RawRow>> {
     let items = items(blocks);
     let clusters: Vec<(u32, u32)> = items
@@ -550,11 +558,7 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
     if !clusters.iter().any(|(lo, hi)| hi > lo) {
         return None;
     }
-    let expected = if expected > 0 {
-        expected
-    } else {
-        clusters.last().map_or(0, |c| c.1 as usize)
-    };
+    let expected = printed_count(&clusters).unwrap_or(expected);
     let expected = u16::try_from(expected).ok().filter(|n| *n > 0)?;
     let pieces: Vec<&Piece> = items
         .iter()
@@ -564,7 +568,26 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         })
         .collect();
     let acts = read(&items, expected)?;
+    if std::env::var("QAULY_DEBUG_APART").is_ok() {
+        eprintln!("expected {expected} clusters {clusters:?}");
+        for (p, a) in pieces.iter().zip(&acts) {
+            eprintln!("{:>5} {:?} {:?} {:?}{} | {}", p.frags[0].no, a, p.start, p.cont, if p.page_break {" PB"} else {""}, p.frags.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" / "));
+        }
+    }
     Some(build(&pieces, &acts, log))
+}
+
+/// The row count the printed numbers give, when they run from 1 without a
+/// gap of more than one number: part 1's own count, truer than part 2's.
+fn printed_count(clusters: &[(u32, u32)]) -> Option<usize> {
+    let mut last = 0;
+    for &(lo, hi) in clusters {
+        if lo > last + 2 {
+            return None;
+        }
+        last = hi;
+    }
+    (last > 0).then_some(last as usize)
 }
 
 /// Puts each piece where its act says.
