@@ -78,6 +78,8 @@ struct Piece {
     page_break: bool,
     /// The same block goes on with a line opening with a number.
     before_number: bool,
+    /// Columns (bits) this piece would leave unfinished if it ended its cell.
+    unfinished: u8,
     start: [f64; NCOLS],
     cont: [f64; NCOLS],
     skip: f64,
@@ -171,7 +173,11 @@ fn push_pieces(out: &mut Vec<Item>, frags: &[Frag], page_break: bool) {
         if k < frags.len() && !may_start_cell(&frags[k - 1], &frags[k]) {
             continue;
         }
-        let mut p = piece(frags[start..k].to_vec(), start > 0, page_break && start == 0);
+        let mut p = piece(
+            frags[start..k].to_vec(),
+            start > 0,
+            page_break && start == 0,
+        );
         p.before_number = frags
             .get(k)
             .is_some_and(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
@@ -187,6 +193,7 @@ fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
         glued,
         page_break,
         before_number: false,
+        unfinished: 0,
         start: [0.0; NCOLS],
         cont: [0.0; NCOLS],
         skip: 0.0,
@@ -258,6 +265,11 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         .map(|f| f.text.chars().filter(|c| !c.is_whitespace()).count())
         .sum();
     let header_like = letters <= 20 && !frags.iter().any(|f| f.text.contains(char::is_numeric));
+    let vol_end = words
+        .last()
+        .is_some_and(|w| VOLUME_WORDS.contains(&w.as_str()));
+    let name_end = words.last().is_some_and(|w| LEGAL.contains(&w.as_str()));
+    p.unfinished = u8::from(!name_end) | u8::from(!vol_end) << 2 | u8::from(!f.sentence) << 3;
     p.start = f.start();
     // A volume may open with a lowercase qualifier before its number
     // ("мүмкіндігі шектеулі" / "20 адамға дейін").
@@ -350,8 +362,8 @@ impl Features {
         let works = self.case(1.0, 0.3) + self.work_fit() - if cond_long { 2.5 } else { 0.0 };
         let cond = if self.cond {
             2.5
-        } else if self.lower && self.lines >= 3 {
-            1.0
+        } else if self.lower && self.lines >= 3 && !self.work {
+            0.5
         } else {
             -1.0
         } + if self.sentence { 0.5 } else { 0.0 };
@@ -367,6 +379,19 @@ struct Key {
     rows: u16,
     col: u8,
     torn: u8,
+    /// Columns (bits) of the current row whose text stops unfinished.
+    open: u8,
+}
+
+/// Cost of continuing a torn row's cell that looked finished.
+const FINISHED: f64 = 1.5;
+/// Gain of continuing a torn row's cell that stopped unfinished.
+const UNFINISHED: f64 = 0.7;
+
+/// The open columns once `p` ends the cell in column `c`.
+fn mark(open: u8, c: usize, p: &Piece) -> u8 {
+    let bit = 1u8 << c;
+    (open & !bit) | (p.unfinished & bit)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -407,7 +432,12 @@ fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
     if k.rows == 0 {
         out.push((k, p.skip, Act::Skip));
     } else if p.glued {
-        out.push((k, -0.5 * p.cont[last_col(k)], Act::Join));
+        let c = last_col(k);
+        let key = Key {
+            open: mark(k.open, c, p),
+            ..k
+        };
+        out.push((key, -0.5 * p.cont[c], Act::Join));
     }
     if k.rows > 0 {
         for c in usize::from(k.col) + 1..NCOLS {
@@ -415,6 +445,7 @@ fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
             let key = Key {
                 col: c as u8,
                 torn: 0,
+                open: mark(k.open, c, p),
                 ..k
             };
             out.push((key, cost, Act::Open(c as u8)));
@@ -432,6 +463,7 @@ fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
                 rows: k.rows + 1,
                 col: c as u8,
                 torn: 0,
+                open: mark(0, c, p),
             };
             out.push((key, cost, Act::Row(c as u8)));
         }
@@ -445,9 +477,17 @@ fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
         for c in from..=usize::from(k.col) {
             let key = Key {
                 torn: c as u8 + 2,
+                open: mark(k.open, c, p),
                 ..k
             };
-            out.push((key, split - p.cont[c], Act::Cont(c as u8)));
+            let state = if k.open & (1 << c) != 0 {
+                -UNFINISHED
+            } else if c == 1 {
+                0.0
+            } else {
+                FINISHED
+            };
+            out.push((key, split - p.cont[c] + state, Act::Cont(c as u8)));
         }
     }
 }
@@ -480,6 +520,7 @@ fn read(items: &[Item], expected: u16) -> Option<Vec<Act>> {
             rows: 0,
             col: (NCOLS - 1) as u8,
             torn: 0,
+            open: 0,
         },
         cost: 0.0,
         prev: 0,
@@ -571,7 +612,19 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
     if std::env::var("QAULY_DEBUG_APART").is_ok() {
         eprintln!("expected {expected} clusters {clusters:?}");
         for (p, a) in pieces.iter().zip(&acts) {
-            eprintln!("{:>5} {:?} {:?} {:?}{} | {}", p.frags[0].no, a, p.start, p.cont, if p.page_break {" PB"} else {""}, p.frags.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" / "));
+            eprintln!(
+                "{:>5} {:?} {:?} {:?}{} | {}",
+                p.frags[0].no,
+                a,
+                p.start,
+                p.cont,
+                if p.page_break { " PB" } else { "" },
+                p.frags
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            );
         }
     }
     Some(build(&pieces, &acts, log))
