@@ -71,22 +71,22 @@ const BEAM_SIZE: usize = 600;
 
 /// A run of lines that may be one cell or part of one.
 #[derive(Debug)]
-struct Piece {
-    frags: Vec<Frag>,
+pub(super) struct Piece {
+    pub(super) frags: Vec<Frag>,
     /// No blank line before it: it may continue the previous piece's cell.
-    glued: bool,
-    page_break: bool,
+    pub(super) glued: bool,
+    pub(super) page_break: bool,
     /// The same block goes on with a line opening with a number.
-    before_number: bool,
+    pub(super) before_number: bool,
     /// Columns (bits) this piece would leave unfinished if it ended its cell.
-    unfinished: u8,
-    start: [f64; NCOLS],
-    cont: [f64; NCOLS],
-    skip: f64,
+    pub(super) unfinished: u8,
+    pub(super) start: [f64; NCOLS],
+    pub(super) cont: [f64; NCOLS],
+    pub(super) skip: f64,
 }
 
 #[derive(Debug)]
-enum Item {
+pub(super) enum Item {
     Piece(Piece),
     /// Row numbers printed together (first and last).
     Numbers(u32, u32),
@@ -187,7 +187,7 @@ fn push_pieces(out: &mut Vec<Item>, frags: &[Frag], page_break: bool) {
 }
 
 /// A bare piece; its fits are set by [`score`] once the whole part is known.
-fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
+pub(super) fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
     Piece {
         frags,
         glued,
@@ -395,7 +395,7 @@ fn mark(open: u8, c: usize, p: &Piece) -> u8 {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Act {
+pub(super) enum Act {
     /// Before the first row: left out (a header's torn word).
     Skip,
     /// Continues the previous piece's cell.
@@ -426,7 +426,7 @@ fn last_col(k: Key) -> usize {
 }
 
 /// Every move from state `s` for piece `p`.
-fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
+fn moves(s: &State, p: &Piece, expected: u16, judged: u8, out: &mut Vec<(Key, f64, Act)>) {
     let k = s.key;
     let split = if p.glued { SPLIT } else { 0.0 };
     if k.rows == 0 {
@@ -482,7 +482,7 @@ fn moves(s: &State, p: &Piece, expected: u16, out: &mut Vec<(Key, f64, Act)>) {
             };
             let state = if k.open & (1 << c) != 0 {
                 -UNFINISHED
-            } else if c == 1 {
+            } else if judged & (1 << c) == 0 {
                 0.0
             } else {
                 FINISHED
@@ -514,7 +514,7 @@ fn prune(cands: Vec<State>) -> Vec<State> {
 }
 
 /// The cheapest reading of the pieces as `expected` rows: one act per piece.
-fn read(items: &[Item], expected: u16) -> Option<Vec<Act>> {
+pub(super) fn read(items: &[Item], expected: u16, judged: u8) -> Option<Vec<Act>> {
     let start = State {
         key: Key {
             rows: 0,
@@ -549,7 +549,7 @@ fn read(items: &[Item], expected: u16) -> Option<Vec<Act>> {
                         s.key.torn = 1;
                     }
                     buf.clear();
-                    moves(&s, p, expected, &mut buf);
+                    moves(&s, p, expected, judged, &mut buf);
                     cands.extend(buf.iter().map(|&(key, c, act)| State {
                         key,
                         cost: s.cost + c,
@@ -608,26 +608,16 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
             Item::Numbers(..) => None,
         })
         .collect();
-    let acts = read(&items, expected)?;
-    if std::env::var("QAULY_DEBUG_APART").is_ok() {
-        eprintln!("expected {expected} clusters {clusters:?}");
-        for (p, a) in pieces.iter().zip(&acts) {
-            eprintln!(
-                "{:>5} {:?} {:?} {:?}{} | {}",
-                p.frags[0].no,
-                a,
-                p.start,
-                p.cont,
-                if p.page_break { " PB" } else { "" },
-                p.frags
-                    .iter()
-                    .map(|f| f.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            );
-        }
-    }
-    Some(build(&pieces, &acts, log))
+    // Whether a name, a volume and conditions look finished can be judged;
+    // a list of works cannot.
+    let acts = read(&items, expected, 0b1101)?;
+    let rows = build(&pieces, &acts, log);
+    log.warn(
+        rows.first().map_or(0, |r| r.line),
+        "row numbers printed apart from their rows: rows read from the order of their cells"
+            .to_string(),
+    );
+    Some(rows)
 }
 
 /// The row count the printed numbers give, when they run from 1 without a
@@ -644,7 +634,7 @@ fn printed_count(clusters: &[(u32, u32)]) -> Option<usize> {
 }
 
 /// Puts each piece where its act says.
-fn build(pieces: &[&Piece], acts: &[Act], log: &mut Log) -> Vec<RawRow> {
+pub(super) fn build(pieces: &[&Piece], acts: &[Act], log: &mut Log) -> Vec<RawRow> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut col = 0usize;
     for (p, act) in pieces.iter().zip(acts) {
@@ -685,11 +675,6 @@ fn build(pieces: &[&Piece], acts: &[Act], log: &mut Log) -> Vec<RawRow> {
             .iter_mut()
             .for_each(|c| c.sort_by_key(|f| (f.no, f.part)));
     }
-    log.warn(
-        rows.first().map_or(0, |r| r.line),
-        "row numbers printed apart from their rows: rows read from the order of their cells"
-            .to_string(),
-    );
     rows
 }
 

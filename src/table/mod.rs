@@ -7,6 +7,7 @@
 //! works paired with volumes → cross-checks as warnings.
 
 mod apart;
+mod apart2;
 mod blocks;
 mod cell;
 mod classify;
@@ -112,48 +113,24 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
     }
     torn::reattach(&mut raw1, &mut log);
-    let raw2 = part2::part2(&data2, &mut log);
-    if !raw2.iter().any(|r| r.read_across) {
-        let mut trial = Log::default();
-        let mut cyc = cycle::rows(&data1, raw2.len(), &mut trial);
-        let mut trial_apart = Log::default();
-        if let Some(rows) = apart::rows(&data1, raw2.len(), &mut trial_apart) {
-            if cyc
-                .as_ref()
-                .is_none_or(|c| cycle::quality(&rows) >= cycle::quality(c))
-            {
-                cyc = Some(rows);
-                trial = trial_apart;
-            }
-        }
-        if let Some(rows) = cyc.filter(|c| cycle::quality(c) > cycle::quality(&raw1)) {
+    let mut log2 = Log::default();
+    let mut raw2 = part2::part2(&data2, &mut log2);
+    let chosen = if raw2.iter().any(|r| r.read_across) {
+        None
+    } else {
+        read_by_cycle(&data1, &raw1, raw2.len())
+    };
+    match chosen {
+        Some((rows, trial, by_apart)) => {
             raw1 = rows;
-            log.repairs.extend(trial.repairs);
-            let known: Vec<usize> = log.residue.iter().map(|r| r.line).collect();
-            log.warnings.extend(
-                trial
-                    .warnings
-                    .into_iter()
-                    .filter(|w| !known.contains(&w.line)),
-            );
-            log.residue.extend(
-                trial
-                    .residue
-                    .into_iter()
-                    .filter(|r| !known.contains(&r.line)),
-            );
-            let placed = |line: usize| {
-                raw1.iter()
-                    .flat_map(|r| r.cells.iter().flatten())
-                    .any(|f| f.no == line)
-            };
-            log.residue.retain(|r| !placed(r.line));
-            log.warnings
-                .retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
-            log.warnings
-                .retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
+            if by_apart {
+                reread_part2(&data2, raw1.len(), &mut raw2, &mut log2);
+            }
+            log.append(log2);
+            merge_trial(&mut log, trial, &raw1);
             head0_used = false;
         }
+        None => log.append(log2),
     }
     let head_blocks: Vec<&Block> = head1
         .into_iter()
@@ -184,6 +161,73 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         repairs,
         warnings,
     }
+}
+
+/// Part 1 read from the cycle of its cells (numbers printed apart, or not at
+/// all) when that reading has more whole rows than the numbered one: the
+/// rows, their log, and whether the numbers-apart reading gave them.
+fn read_by_cycle(
+    data1: &[&Block],
+    numbered: &[rows::RawRow],
+    expected: usize,
+) -> Option<(Vec<rows::RawRow>, Log, bool)> {
+    let mut trial = Log::default();
+    let mut best = cycle::rows(data1, expected, &mut trial).map(|r| (r, false));
+    let mut trial_apart = Log::default();
+    if let Some(rows) = apart::rows(data1, expected, &mut trial_apart) {
+        if best
+            .as_ref()
+            .is_none_or(|(c, _)| cycle::quality(&rows) >= cycle::quality(c))
+        {
+            best = Some((rows, true));
+            trial = trial_apart;
+        }
+    }
+    best.filter(|(c, _)| cycle::quality(c) > cycle::quality(numbered))
+        .map(|(rows, by_apart)| (rows, trial, by_apart))
+}
+
+/// Part 2 read again from the cycle of its cells, part 1's row count known:
+/// kept when it gives that count with more whole rows than the first reading.
+fn reread_part2(data2: &[&Block], count: usize, raw2: &mut Vec<part2::RawPay>, log2: &mut Log) {
+    let mut trial = Log::default();
+    let Some(rows) = apart2::rows(data2, count, &mut trial) else {
+        return;
+    };
+    let (new, old) = (apart2::quality(&rows), apart2::quality(raw2));
+    if new > old || (raw2.len() != count && new >= old) {
+        *raw2 = rows;
+        *log2 = trial;
+    }
+}
+
+/// Adds the log of the cycle reading of part 1, dropping the numbered
+/// reading's complaints about text the cycle placed.
+fn merge_trial(log: &mut Log, trial: Log, raw1: &[rows::RawRow]) {
+    log.repairs.extend(trial.repairs);
+    let known: Vec<usize> = log.residue.iter().map(|r| r.line).collect();
+    log.warnings.extend(
+        trial
+            .warnings
+            .into_iter()
+            .filter(|w| !known.contains(&w.line)),
+    );
+    log.residue.extend(
+        trial
+            .residue
+            .into_iter()
+            .filter(|r| !known.contains(&r.line)),
+    );
+    let placed = |line: usize| {
+        raw1.iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .any(|f| f.no == line)
+    };
+    log.residue.retain(|r| !placed(r.line));
+    log.warnings
+        .retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
+    log.warnings
+        .retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
 }
 
 /// A short piece of a header cut off by a narrow column ("ы", "ағдайлары").

@@ -42,7 +42,7 @@ pub struct RawPay {
 /// page break came before that block.
 type Placed = (usize, bool, Frag);
 
-fn is_funding_word(token: &str) -> bool {
+pub(super) fn is_funding_word(token: &str) -> bool {
     let core = word_core(token);
     // A word cut by a narrow column ("Жергілі" + "кті") still counts by its start.
     let cut = |w: &&str| core.chars().count() >= 4 && w.starts_with(core.as_str());
