@@ -15,6 +15,7 @@
 
 use super::blocks::{Block, Frag};
 use super::cycle::VOLUME_WORDS;
+use super::interleave;
 use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
@@ -110,9 +111,13 @@ fn number_run(b: &Block, next: u32) -> Option<(u32, u32)> {
 }
 
 /// Cuts the blocks into pieces and number clusters, in printed order.
-fn items(blocks: &[&Block]) -> Vec<Item> {
+fn items(blocks: &[&Block], log: &mut Log) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut next = 1;
+    // Kinds of work are learned from cells that are neither names nor conditions.
+    let known = interleave::Known::learn(blocks, |b| {
+        !has_cond_word(&b.frags) && !interleave::reads_as_name(&b.frags, LEGAL, &[])
+    });
     for (i, b) in blocks.iter().enumerate() {
         // A volume's number is not cut from its unit by a page break.
         let volume_follows = blocks
@@ -131,7 +136,25 @@ fn items(blocks: &[&Block]) -> Vec<Item> {
         if glued_number.is_some() {
             frags = &frags[..frags.len() - 1];
         }
-        push_pieces(&mut out, frags, b.page_break_before);
+        let whole = Block {
+            frags: frags.to_vec(),
+            page_break_before: b.page_break_before,
+        };
+        // Conditions (long sentences) are never a name beside a work.
+        let sentences = has_cond_word(frags)
+            || frags.iter().any(|f| f.text.contains(". "))
+            || frags.iter().any(|f| f.text.trim_end().ends_with('.'));
+        let cut = (!sentences)
+            .then(|| interleave::split(&whole, i, &known, LEGAL, WORK_WORDS))
+            .flatten();
+        match cut {
+            Some((name, works)) => {
+                log_interleaved(&name, &works, log);
+                push_pieces(&mut out, &name.frags, name.page_break_before);
+                push_pieces(&mut out, &works.frags, false);
+            }
+            None => push_pieces(&mut out, frags, b.page_break_before),
+        }
         if let Some(n) = glued_number {
             push_numbers(&mut out, n, n);
             next = n + 1;
@@ -144,6 +167,16 @@ fn items(blocks: &[&Block]) -> Vec<Item> {
         }
     }
     out
+}
+
+fn log_interleaved(name: &Block, works: &Block, log: &mut Log) {
+    let line = name.first_line().min(works.first_line());
+    log.repair(
+        RepairKind::ColumnMerge,
+        line,
+        format!("{} (lines interleaved)", name.plain()),
+        format!("{} | {}", name.plain(), works.plain()),
+    );
 }
 
 fn push_numbers(out: &mut Vec<Item>, lo: u32, hi: u32) {
@@ -588,7 +621,7 @@ pub(super) fn read(items: &[Item], expected: u16, judged: u8) -> Option<Vec<Act>
 /// printed apart; `None` when they do not, or no reading gives the row count
 /// (the last number printed, else part 2's `expected`).
 pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<RawRow>> {
-    let items = items(blocks);
+    let items = items(blocks, log);
     let clusters: Vec<(u32, u32)> = items
         .iter()
         .filter_map(|i| match i {

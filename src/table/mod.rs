@@ -13,6 +13,7 @@ mod cell;
 mod classify;
 mod cycle;
 mod header;
+mod interleave;
 mod part2;
 mod pay;
 mod rows;

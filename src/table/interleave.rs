@@ -1,0 +1,239 @@
+//! Two neighbouring cells that pdftotext printed interleaved, line by line,
+//! as one block: an organization's name and a short kind of work set side by
+//! side at the same height ("\"Басши" / "Мектеп жиһазын" /
+//! "бөбекжай-балабақшасы\"" / "жөндеуге көмек" / …).
+//!
+//! Kinds of work repeat across rows, so the block is cut apart when some of
+//! its lines, in order, spell a kind of work printed whole elsewhere in the
+//! table and the other lines, the first among them, read as a name (a quote
+//! or a legal form, no kind of work).
+
+use super::blocks::{Block, Frag};
+use crate::repair::split_word::word_core;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Texts (spaces removed) of cells printed whole: blocks, and their runs of
+/// lines from one capitalized line to the next (one kind of work each).
+pub struct Known {
+    /// Each text with the blocks it was printed in.
+    texts: BTreeMap<String, BTreeSet<usize>>,
+}
+
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+impl Known {
+    /// Learns from the blocks that `source` accepts (cells of kinds of work).
+    pub fn learn(blocks: &[&Block], source: impl Fn(&Block) -> bool) -> Known {
+        let mut texts: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (i, b) in blocks.iter().enumerate().filter(|(_, b)| source(b)) {
+            let mut add = |t: String| {
+                texts.entry(t).or_default().insert(i);
+            };
+            let mut run = String::new();
+            for f in &b.frags {
+                if f.text.starts_with(char::is_uppercase) && !run.is_empty() {
+                    add(std::mem::take(&mut run));
+                }
+                run.push_str(&compact(&f.text));
+            }
+            add(run);
+            add(compact(&b.plain()));
+        }
+        texts.retain(|t, _| t.chars().count() >= 12);
+        Known { texts }
+    }
+}
+
+/// Block `index` cut into the name's lines and the work's lines, when its
+/// lines interleave a name and kinds of work printed whole in other blocks.
+pub fn split(
+    b: &Block,
+    index: usize,
+    known: &Known,
+    legal: &[&str],
+    work: &[&str],
+) -> Option<(Block, Block)> {
+    if b.frags.len() < 3 || b.frags[0].text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let tokens: Vec<Vec<String>> = b
+        .frags
+        .iter()
+        .map(|f| f.text.split_whitespace().map(str::to_string).collect())
+        .collect();
+    let mut search = Search {
+        tokens: &tokens,
+        known,
+        index,
+        failed: BTreeSet::new(),
+        cut: vec![None; tokens.len()],
+    };
+    if !search.walk(1, None) {
+        return None;
+    }
+    let (name, works) = cut_apart(b, &tokens, &search.cut);
+    // Interleaved: a name's line between the work's lines, or both on a line.
+    let first = search.cut.iter().position(Option::is_some)?;
+    let last = search.cut.iter().rposition(Option::is_some)?;
+    let interleaved = search.cut[first..last].iter().any(Option::is_none)
+        || search.cut.iter().any(|c| c.is_some_and(|k| k > 0));
+    if !interleaved
+        || !reads_as_name(&name, legal, work)
+        || reads_as_name(&works, legal, &[])
+        || known.texts.contains_key(&compact_frags(&name))
+    {
+        return None;
+    }
+    Some((
+        Block {
+            frags: name,
+            page_break_before: b.page_break_before,
+        },
+        Block {
+            frags: works,
+            page_break_before: false,
+        },
+    ))
+}
+
+/// The name's fragments and the work's, as `cut` says (per line: all to the
+/// name, or the tokens from `k` on to the work).
+fn cut_apart(b: &Block, tokens: &[Vec<String>], cut: &[Option<usize>]) -> (Vec<Frag>, Vec<Frag>) {
+    let (mut name, mut works) = (Vec::new(), Vec::new());
+    for ((f, t), c) in b.frags.iter().zip(tokens).zip(cut) {
+        match *c {
+            None => name.push(f.clone()),
+            Some(0) => works.push(f.clone()),
+            Some(k) => {
+                name.push(Frag {
+                    text: t[..k].join(" "),
+                    ..f.clone()
+                });
+                works.push(Frag {
+                    text: t[k..].join(" "),
+                    part: f.part + 1,
+                    ..f.clone()
+                });
+            }
+        }
+    }
+    (name, works)
+}
+
+fn compact_frags(frags: &[Frag]) -> String {
+    frags.iter().map(|f| compact(&f.text)).collect()
+}
+
+/// A name: a quote or a legal form among its words, and no kind of work.
+pub fn reads_as_name(frags: &[Frag], legal: &[&str], work: &[&str]) -> bool {
+    let words: Vec<String> = frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .map(word_core)
+        .collect();
+    let quoted = frags.iter().any(|f| f.text.contains(['"', '«', '»']));
+    let formed = words.iter().any(|w| legal.contains(&w.as_str()));
+    (quoted || formed) && !words.iter().any(|w| work.contains(&w.as_str()))
+}
+
+/// A depth-first search over the lines: each goes to the work being spelled
+/// (when it continues it, or starts a known work) or to the name.
+struct Search<'a> {
+    tokens: &'a [Vec<String>],
+    known: &'a Known,
+    /// The block being cut: its own texts are no evidence.
+    index: usize,
+    /// States (line, rest of the work being spelled) already known to fail.
+    failed: BTreeSet<(usize, String)>,
+    /// Per line: None (the name's), or the token from which it is the work's.
+    cut: Vec<Option<usize>>,
+}
+
+impl Search<'_> {
+    fn walk(&mut self, i: usize, rest: Option<&str>) -> bool {
+        if i == self.tokens.len() {
+            return rest.is_none();
+        }
+        let key = (i, rest.unwrap_or("").to_string());
+        if self.failed.contains(&key) {
+            return false;
+        }
+        for k in 0..self.tokens[i].len() {
+            let tail: String = self.tokens[i][k..].concat();
+            let lefts: Vec<String> = match rest {
+                Some(r) => r
+                    .strip_prefix(tail.as_str())
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect(),
+                None => self.starting(&tail),
+            };
+            for left in lefts {
+                self.cut[i] = Some(k);
+                let next = (!left.is_empty()).then_some(left.as_str());
+                if self.walk(i + 1, next) {
+                    return true;
+                }
+            }
+        }
+        self.cut[i] = None;
+        if self.walk(i + 1, rest) {
+            return true;
+        }
+        self.failed.insert(key);
+        false
+    }
+
+    /// The rests of the known works that start with this text, longest first.
+    fn starting(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .known
+            .texts
+            .range(text.to_string()..)
+            .take_while(|(t, _)| t.starts_with(text))
+            .filter(|(_, from)| from.iter().any(|&i| i != self.index))
+            .map(|(t, _)| t[text.len()..].to_string())
+            .collect();
+        out.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Block {
+        Block {
+            frags: text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| Frag::new(i + 1, l))
+                .collect(),
+            page_break_before: false,
+        }
+    }
+
+    #[test]
+    fn cuts_a_name_and_a_known_work_apart() {
+        let other = block("Мектеп жиһазын\nжөндеуге көмек\nкөрсету");
+        let mixed = block(
+            "\"Басши\nМектеп жиһазын\nбөбекжай-балабақшасы\"\nжөндеуге көмек\nкөрсету\nмемлекеттік\nкәсіпорны",
+        );
+        let blocks = [&other, &mixed];
+        let known = Known::learn(&blocks, |_| true);
+        let (name, works) =
+            split(&mixed, 1, &known, &["кәсіпорны"], &["көмек"]).expect("interleaved");
+        let text = |b: &Block| b.plain();
+        assert_eq!(
+            text(&name),
+            "\"Басши бөбекжай-балабақшасы\" мемлекеттік кәсіпорны"
+        );
+        assert_eq!(text(&works), "Мектеп жиһазын жөндеуге көмек көрсету");
+        // A cell of two kinds of work is not a name and a work.
+        let two = block("Мектеп аумағын\nжинауға көмек\nМектеп жиһазын\nжөндеуге көмек\nкөрсету");
+        assert!(split(&two, 2, &known, &["кәсіпорны"], &["көмек"]).is_none());
+    }
+}
