@@ -66,6 +66,8 @@ const EMPTY: f64 = 2.5;
 const SPLIT: f64 = 1.5;
 /// Cost per row of a count that disagrees with a page's printed numbers.
 const MISCOUNT: f64 = 6.0;
+/// Cost of continuing a cell with a line that usually opens one.
+const OPENER: f64 = 1.5;
 /// States kept per step: those within this cost of the best.
 const BEAM: f64 = 30.0;
 const BEAM_SIZE: usize = 600;
@@ -166,7 +168,30 @@ fn items(blocks: &[&Block], log: &mut Log) -> Vec<Item> {
             score(p, &cond_lines);
         }
     }
+    mark_openers(&mut out);
     out
+}
+
+/// Cells repeat their wording across rows: a line that opens at least three
+/// blocks opens a cell wherever it is printed, so a piece starting with it is
+/// not the rest of the cell before it.
+pub(super) fn mark_openers(items: &mut [Item]) {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for item in items.iter() {
+        if let Item::Piece(p) = item {
+            if !p.glued {
+                *counts.entry(line_key(&p.frags[0])).or_default() += 1;
+            }
+        }
+    }
+    for item in items.iter_mut() {
+        if let Item::Piece(p) = item {
+            let key = line_key(&p.frags[0]);
+            if key.chars().count() >= 5 && counts.get(&key).is_some_and(|n| *n >= 3) {
+                p.cont.iter_mut().for_each(|c| *c -= OPENER);
+            }
+        }
+    }
 }
 
 fn log_interleaved(name: &Block, works: &Block, log: &mut Log) {

@@ -7,7 +7,7 @@
 //! counts are numbers alone, funding is the genre's funding words, pay the
 //! rest.
 
-use super::apart::{build, piece, read, Item, Piece};
+use super::apart::{build, mark_openers, piece, read, Item, Piece};
 use super::blocks::{Block, Frag};
 use super::part2::{is_funding_word, RawPay};
 use super::rows::NCOLS;
@@ -151,6 +151,7 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         let lines: Vec<Frag> = b.frags.iter().flat_map(count_split).collect();
         push_pieces(&mut items, &lines, b.page_break_before);
     }
+    mark_openers(&mut items);
     let acts = read(&items, expected, 0)?;
     let pieces: Vec<&Piece> = items
         .iter()
