@@ -669,6 +669,24 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
     // Whether a name, a volume and conditions look finished can be judged;
     // a list of works cannot.
     let acts = read(&items, expected, 0b1101)?;
+    if std::env::var("QAULY_DEBUG_APART").is_ok() {
+        eprintln!("expected {expected} clusters {clusters:?}");
+        for (p, a) in pieces.iter().zip(&acts) {
+            eprintln!(
+                "{:>5} {:?} {:?} {:?}{} | {}",
+                p.frags[0].no,
+                a,
+                p.start,
+                p.cont,
+                if p.page_break { " PB" } else { "" },
+                p.frags
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            );
+        }
+    }
     let rows = build(&pieces, &acts, log);
     log.warn(
         rows.first().map_or(0, |r| r.line),
