@@ -117,6 +117,7 @@ fn items(blocks: &[&Block], log: &mut Log) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut next = 1;
     // Kinds of work are learned from cells that are neither names nor conditions.
+    let cond_lines = condition_lines(blocks);
     let known = interleave::Known::learn(blocks, |b| {
         !has_cond_word(&b.frags) && !interleave::reads_as_name(&b.frags, LEGAL, &[])
     });
@@ -155,14 +156,21 @@ fn items(blocks: &[&Block], log: &mut Log) -> Vec<Item> {
                 push_pieces(&mut out, &name.frags, name.page_break_before);
                 push_pieces(&mut out, &works.frags, false);
             }
-            None => push_pieces(&mut out, frags, b.page_break_before),
+            None => match split_volume_conditions(frags, &cond_lines) {
+                Some((vol, cond)) => {
+                    let (vol, cond) = (block_of(vol, b.page_break_before), block_of(cond, false));
+                    log_interleaved(&vol, &cond, log);
+                    push_pieces(&mut out, &vol.frags, vol.page_break_before);
+                    push_pieces(&mut out, &cond.frags, false);
+                }
+                None => push_pieces(&mut out, frags, b.page_break_before),
+            },
         }
         if let Some(n) = glued_number {
             push_numbers(&mut out, n, n);
             next = n + 1;
         }
     }
-    let cond_lines = condition_lines(&out);
     for item in &mut out {
         if let Item::Piece(p) = item {
             score(p, &cond_lines);
@@ -191,6 +199,13 @@ pub(super) fn mark_openers(items: &mut [Item]) {
                 p.cont.iter_mut().for_each(|c| *c -= OPENER);
             }
         }
+    }
+}
+
+fn block_of(frags: Vec<Frag>, page_break_before: bool) -> Block {
+    Block {
+        frags,
+        page_break_before,
     }
 }
 
@@ -223,6 +238,19 @@ fn may_start_cell(prev: &Frag, line: &Frag) -> bool {
     }
     let closed = prev.text.trim_end().ends_with(['.', ')', '"', '»', '”']);
     closed && first.is_some_and(|c| c.is_uppercase() || "\"«“".contains(c))
+}
+
+/// The block's lines cut where a new cell may start.
+fn cut_points(frags: &[Frag]) -> Vec<&[Frag]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=frags.len() {
+        if k == frags.len() || may_start_cell(&frags[k - 1], &frags[k]) {
+            out.push(&frags[start..k]);
+            start = k;
+        }
+    }
+    out
 }
 
 fn push_pieces(out: &mut Vec<Item>, frags: &[Frag], page_break: bool) {
@@ -266,17 +294,82 @@ fn line_key(f: &Frag) -> String {
 /// Lines of the cells that speak of the unemployed: conditions repeat across
 /// rows and wrap the same way in the same column, so a piece made of these
 /// lines is a piece of conditions even without the key word.
-fn condition_lines(items: &[Item]) -> BTreeSet<String> {
-    items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Piece(p) if p.frags.len() >= 3 && has_cond_word(&p.frags) => Some(p),
-            _ => None,
-        })
-        .flat_map(|p| p.frags.iter())
-        .filter(|f| f.text.chars().count() >= 12)
-        .map(line_key)
+/// Only lines printed in at least two such blocks count (a line of another
+/// cell interleaved into one block does not).
+fn condition_lines(blocks: &[&Block]) -> BTreeSet<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for frags in blocks.iter().flat_map(|b| cut_points(&b.frags)) {
+        if frags.len() < 3 || !has_cond_word(frags) {
+            continue;
+        }
+        let keys: BTreeSet<String> = frags
+            .iter()
+            .filter(|f| f.text.chars().count() >= 12)
+            .map(line_key)
+            .collect();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
         .collect()
+}
+
+/// A volume cell and a conditions cell printed interleaved line by line (a
+/// line may hold the end of one and a line of the other, even glued): the
+/// lines of conditions known from other rows go to the conditions, the rest,
+/// when they read as a volume, to the volume. Returns (volume, conditions).
+fn split_volume_conditions(
+    frags: &[Frag],
+    cond_lines: &BTreeSet<String>,
+) -> Option<(Vec<Frag>, Vec<Frag>)> {
+    if frags.len() < 5 || !has_cond_word(frags) {
+        return None;
+    }
+    let (mut vol, mut cond) = (Vec::new(), Vec::new());
+    for f in frags {
+        let key = line_key(f);
+        if cond_lines.contains(&key) {
+            cond.push(f.clone());
+            continue;
+        }
+        let tail = cond_lines
+            .iter()
+            .filter(|c| key.len() > c.len() && key.ends_with(c.as_str()))
+            .max_by_key(|c| c.len());
+        match tail {
+            Some(c) => {
+                let head = key[..key.len() - c.len()].trim_end();
+                vol.push(Frag {
+                    text: head.to_string(),
+                    ..f.clone()
+                });
+                cond.push(Frag {
+                    text: c.clone(),
+                    part: f.part + 1,
+                    ..f.clone()
+                });
+            }
+            None => vol.push(f.clone()),
+        }
+    }
+    let first_cond = frags
+        .iter()
+        .position(|f| cond.iter().any(|c| c.no == f.no))?;
+    let interleaved = vol.iter().any(|v| v.no > frags[first_cond].no);
+    let vol_words: Vec<String> = vol
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .map(word_core)
+        .collect();
+    let reads_as_volume = vol_words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()))
+        && vol_words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && !has_cond_word(&vol);
+    (cond.len() >= 3 && interleaved && reads_as_volume).then_some((vol, cond))
 }
 
 fn has_cond_word(frags: &[Frag]) -> bool {
@@ -669,24 +762,6 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
     // Whether a name, a volume and conditions look finished can be judged;
     // a list of works cannot.
     let acts = read(&items, expected, 0b1101)?;
-    if std::env::var("QAULY_DEBUG_APART").is_ok() {
-        eprintln!("expected {expected} clusters {clusters:?}");
-        for (p, a) in pieces.iter().zip(&acts) {
-            eprintln!(
-                "{:>5} {:?} {:?} {:?}{} | {}",
-                p.frags[0].no,
-                a,
-                p.start,
-                p.cont,
-                if p.page_break { " PB" } else { "" },
-                p.frags
-                    .iter()
-                    .map(|f| f.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            );
-        }
-    }
     let rows = build(&pieces, &acts, log);
     log.warn(
         rows.first().map_or(0, |r| r.line),
