@@ -848,6 +848,47 @@ mod tests {
         "Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен\nтек жұмыссыздар үшін.";
 
     #[test]
+    fn cuts_a_volume_interleaved_with_known_conditions() {
+        let cond = block(
+            "Қоғамдық жұмыстар\nуақытша жұмыс\nорындарын ашу жолымен\nұйымдастырылады және",
+            1,
+            false,
+        );
+        let again = block(
+            "Қоғамдық жұмыстар\nуақытша жұмыс\nорындарын ашу жолымен\nұйымдастырылады және",
+            10,
+            false,
+        );
+        let mixed = block(
+            "300\nҚоғамдық жұмыстар\nқұжатқа\nуақытша жұмыс\nдейін орындарын ашу жолымен\nұйымдастырылады және",
+            20,
+            false,
+        );
+        // "жұмыссыз" marks the cells of conditions.
+        let mut with_word = mixed.clone();
+        with_word.frags.push(Frag::new(26, "тек жұмыссыздар үшін"));
+        let mut c1 = cond.clone();
+        c1.frags.push(Frag::new(5, "тек жұмыссыздар үшін"));
+        let mut c2 = again.clone();
+        c2.frags.push(Frag::new(14, "тек жұмыссыздар үшін"));
+        let lines = condition_lines(&[&c1, &c2]);
+        let (vol, cond) = split_volume_conditions(&with_word.frags, &lines).expect("interleaved");
+        let text = |f: &[Frag]| {
+            f.iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
+        assert_eq!(text(&vol), "300 / құжатқа / дейін");
+        assert_eq!(
+            text(&cond),
+            "Қоғамдық жұмыстар / уақытша жұмыс / орындарын ашу жолымен / ұйымдастырылады және / тек жұмыссыздар үшін"
+        );
+        // Conditions alone are left whole.
+        assert!(split_volume_conditions(&c1.frags, &lines).is_none());
+    }
+
+    #[test]
     fn reads_rows_whose_numbers_follow_the_page() {
         let blocks = [
             block(

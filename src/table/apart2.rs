@@ -204,3 +204,56 @@ pub fn quality(rows: &[RawPay]) -> usize {
         })
         .count()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, first: usize, page_break: bool) -> Block {
+        Block {
+            frags: text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| Frag::new(first + i, l))
+                .collect(),
+            page_break_before: page_break,
+        }
+    }
+
+    const PAY: &str = "Қазақстан\nРеспубликасының\nзаңнамасында белгіленген\nең төменгі айлық\nжалақының 1,5\nмөлшерінде";
+
+    #[test]
+    fn reads_a_pay_torn_by_a_page_break_and_glued_to_the_next() {
+        let blocks = [
+            block(PAY, 1, false),
+            block("Жергілікті\nбюджет", 10, false),
+            block("5", 20, false),
+            block("4", 22, false),
+            block(PAY, 100, false),
+            block("Жергілікті\nбюджет", 110, false),
+            block("7 7", 120, false),
+            block("Қазақстан\nРеспубликасының", 30, false),
+            block("Жергілі\nкті\nбюджет", 40, false),
+            block("6 6", 50, false),
+            block(
+                "заңнамасында белгіленген\nең төменгі айлық\nжалақының 1,5\nмөлшерінде\nҚазақстан\nРеспубликасының\nзаңнамасында белгіленген\nең төменгі айлық\nжалақының 2\nмөлшерінде",
+                60,
+                true,
+            ),
+            block("Жергілікті бюджет 3 2", 90, false),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let mut log = Log::default();
+        let rows = rows(&refs, 4, &mut log).expect("four rows");
+        assert_eq!(rows.len(), 4);
+        let lines = |c: &[Frag]| -> Vec<usize> { c.iter().map(|f| f.no).collect() };
+        assert_eq!((rows[0].demand, rows[0].supply), (Some(5), Some(4)));
+        assert_eq!((rows[1].demand, rows[1].supply), (Some(7), Some(7)));
+        assert_eq!(lines(&rows[2].pay), vec![30, 31, 60, 61, 62, 63]);
+        assert_eq!(lines(&rows[2].funding), vec![40, 41, 42]);
+        assert_eq!((rows[2].demand, rows[2].supply), (Some(6), Some(6)));
+        assert_eq!(lines(&rows[3].pay), vec![64, 65, 66, 67, 68, 69]);
+        assert_eq!((rows[3].demand, rows[3].supply), (Some(3), Some(2)));
+        assert_eq!(quality(&rows), 4);
+    }
+}

@@ -209,6 +209,30 @@ mod tests {
     }
 
     #[test]
+    fn finds_the_header_lines_before_a_glued_first_row() {
+        let glued = [
+            "Көлемі",
+            "(бір",
+            "қатысуш",
+            "ыға)",
+            "150",
+            "құжатқа",
+            "дейін",
+        ];
+        assert_eq!(header_lines(&glued), 4);
+        let group = [
+            "Қоғамдық жұмыстардың көлемі мен нақты",
+            "жағдайлары",
+            "Нақты жағдайлары",
+            "Қоғамдық жұмыстар уақытша жұмыс",
+        ];
+        assert_eq!(header_lines(&group), 3);
+        // All header, or a header of unknown wording: nothing to cut.
+        assert_eq!(header_lines(&["Ұйымдардың атау", "ы"]), 0);
+        assert_eq!(header_lines(&["Жұмыс түрі", "Курьерлік жұмыс"]), 0);
+    }
+
+    #[test]
     fn recognizes_header_blocks() {
         assert!(is_header_text("Сұраныс( қатысушы )"));
         assert!(is_header_text("№"));
