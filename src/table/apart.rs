@@ -112,63 +112,103 @@ fn number_run(b: &Block, next: u32) -> Option<(u32, u32)> {
     ok.then(|| (first, *ns.last().expect("non-empty")))
 }
 
-/// Cuts the blocks into pieces and number clusters, in printed order.
-fn items(blocks: &[&Block], log: &mut Log) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::new();
+/// A block as the number scan sees it.
+enum Scan {
+    /// Row numbers printed together (first and last).
+    Numbers(u32, u32),
+    /// Block `index` with its first `len` lines as text, and a row number
+    /// printed under them with no blank line.
+    Text {
+        index: usize,
+        len: usize,
+        number: Option<u32>,
+    },
+}
+
+/// Finds the printed row numbers 1, 2, 3 … in order (cheap: run first, so a
+/// table with its numbers beside its rows costs little more).
+fn scan(blocks: &[&Block]) -> Vec<Scan> {
+    let mut out = Vec::new();
     let mut next = 1;
-    // Kinds of work are learned from cells that are neither names nor conditions.
-    let cond_lines = condition_lines(blocks);
-    let known = interleave::Known::learn(blocks, |b| {
-        !has_cond_word(&b.frags) && !interleave::reads_as_name(&b.frags, LEGAL, &[])
-    });
     for (i, b) in blocks.iter().enumerate() {
         // A volume's number is not cut from its unit by a page break.
         let volume_follows = blocks
             .get(i + 1)
             .is_some_and(|n| !n.page_break_before && starts_volume(&n.frags));
         if let Some((lo, hi)) = number_run(b, next).filter(|_| !volume_follows) {
-            push_numbers(&mut out, lo, hi);
+            out.push(Scan::Numbers(lo, hi));
             next = hi + 1;
             continue;
         }
-        let mut frags = b.frags.as_slice();
-        let glued_number = frags
+        let n = b.frags.len();
+        let number = b
+            .frags
             .last()
             .and_then(lone_number)
-            .filter(|n| *n == next && frags.len() > 1 && !volume_follows);
-        if glued_number.is_some() {
-            frags = &frags[..frags.len() - 1];
+            .filter(|k| *k == next && n > 1 && !volume_follows);
+        if let Some(k) = number {
+            next = k + 1;
         }
-        let whole = Block {
-            frags: frags.to_vec(),
-            page_break_before: b.page_break_before,
-        };
-        // Conditions (long sentences) are never a name beside a work.
-        let sentences = has_cond_word(frags)
-            || frags.iter().any(|f| f.text.contains(". "))
-            || frags.iter().any(|f| f.text.trim_end().ends_with('.'));
-        let cut = (!sentences)
-            .then(|| interleave::split(&whole, i, &known, LEGAL, WORK_WORDS))
-            .flatten();
-        match cut {
-            Some((name, works)) => {
-                log_interleaved(&name, &works, log);
-                push_pieces(&mut out, &name.frags, name.page_break_before);
-                push_pieces(&mut out, &works.frags, false);
+        out.push(Scan::Text {
+            index: i,
+            len: n - usize::from(number.is_some()),
+            number,
+        });
+    }
+    out
+}
+
+/// The runs of row numbers printed together (first and last of each).
+fn clusters(scanned: &[Scan]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut after_number = false;
+    let add = |lo: u32, hi: u32, after: bool, out: &mut Vec<(u32, u32)>| match out.last_mut() {
+        Some(last) if after && last.1 + 1 == lo => last.1 = hi,
+        _ => out.push((lo, hi)),
+    };
+    for s in scanned {
+        match *s {
+            Scan::Numbers(lo, hi) => {
+                add(lo, hi, after_number, &mut out);
+                after_number = true;
             }
-            None => match split_volume_conditions(frags, &cond_lines) {
-                Some((vol, cond)) => {
-                    let (vol, cond) = (block_of(vol, b.page_break_before), block_of(cond, false));
-                    log_interleaved(&vol, &cond, log);
-                    push_pieces(&mut out, &vol.frags, vol.page_break_before);
-                    push_pieces(&mut out, &cond.frags, false);
+            Scan::Text { number, .. } => {
+                after_number = false;
+                if let Some(n) = number {
+                    add(n, n, false, &mut out);
+                    after_number = true;
                 }
-                None => push_pieces(&mut out, frags, b.page_break_before),
-            },
+            }
         }
-        if let Some(n) = glued_number {
-            push_numbers(&mut out, n, n);
-            next = n + 1;
+    }
+    out
+}
+
+/// Cuts the blocks into pieces and number clusters, in printed order.
+fn items(blocks: &[&Block], scanned: &[Scan], log: &mut Log) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let cond_lines = condition_lines(blocks);
+    // Kinds of work are learned from cells that are neither names nor conditions.
+    let known = interleave::Known::learn(blocks, |b| {
+        !has_cond_word(&b.frags) && !interleave::reads_as_name(&b.frags, LEGAL, &[])
+    });
+    for s in scanned {
+        match *s {
+            Scan::Numbers(lo, hi) => push_numbers(&mut out, lo, hi),
+            Scan::Text { index, len, number } => {
+                let b = blocks[index];
+                let ctx = (&known, &cond_lines);
+                push_block(
+                    &mut out,
+                    &b.frags[..len],
+                    (index, b.page_break_before),
+                    ctx,
+                    log,
+                );
+                if let Some(n) = number {
+                    push_numbers(&mut out, n, n);
+                }
+            }
         }
     }
     for item in &mut out {
@@ -178,6 +218,37 @@ fn items(blocks: &[&Block], log: &mut Log) -> Vec<Item> {
     }
     mark_openers(&mut out);
     out
+}
+
+/// Pushes a block's pieces, cutting apart two cells printed interleaved.
+fn push_block(
+    out: &mut Vec<Item>,
+    frags: &[Frag],
+    (index, page_break): (usize, bool),
+    (known, cond_lines): (&interleave::Known, &BTreeSet<String>),
+    log: &mut Log,
+) {
+    // Conditions (long sentences) are never a name beside a work.
+    let sentences = has_cond_word(frags)
+        || frags
+            .iter()
+            .any(|f| f.text.contains(". ") || f.text.trim_end().ends_with('.'));
+    let whole = block_of(frags.to_vec(), page_break);
+    let cut = (!sentences)
+        .then(|| interleave::split(&whole, index, known, LEGAL, WORK_WORDS))
+        .flatten()
+        .or_else(|| {
+            split_volume_conditions(frags, cond_lines)
+                .map(|(v, c)| (block_of(v, page_break), block_of(c, false)))
+        });
+    match cut {
+        Some((first, second)) => {
+            log_interleaved(&first, &second, log);
+            push_pieces(out, &first.frags, first.page_break_before);
+            push_pieces(out, &second.frags, false);
+        }
+        None => push_pieces(out, frags, page_break),
+    }
 }
 
 /// Cells repeat their wording across rows: a line that opens at least three
@@ -739,17 +810,12 @@ pub(super) fn read(items: &[Item], expected: u16, judged: u8) -> Option<Vec<Act>
 /// printed apart; `None` when they do not, or no reading gives the row count
 /// (the last number printed, else part 2's `expected`).
 pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<RawRow>> {
-    let items = items(blocks, log);
-    let clusters: Vec<(u32, u32)> = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Numbers(lo, hi) => Some((*lo, *hi)),
-            Item::Piece(_) => None,
-        })
-        .collect();
+    let scanned = scan(blocks);
+    let clusters = clusters(&scanned);
     if !clusters.iter().any(|(lo, hi)| hi > lo) {
         return None;
     }
+    let items = items(blocks, &scanned, log);
     let expected = printed_count(&clusters).unwrap_or(expected);
     let expected = u16::try_from(expected).ok().filter(|n| *n > 0)?;
     let pieces: Vec<&Piece> = items
