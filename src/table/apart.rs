@@ -834,7 +834,26 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         "row numbers printed apart from their rows: rows read from the order of their cells"
             .to_string(),
     );
+    warn_empty(&rows, log);
     Some(rows)
+}
+
+/// A cell the reading left empty is named, so a person checks that row.
+fn warn_empty(rows: &[RawRow], log: &mut Log) {
+    const NAMES: [&str; NCOLS] = ["organization", "kinds of work", "volume", "conditions"];
+    for r in rows {
+        for (c, name) in NAMES.iter().enumerate() {
+            if r.cells[c].is_empty() {
+                log.warn(
+                    r.line,
+                    format!(
+                        "row {}: no {name} found among its cells (left empty)",
+                        r.number
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// The row count the printed numbers give, when they run from 1 without a
