@@ -648,7 +648,7 @@ fn last_col(k: Key) -> usize {
 }
 
 /// Every move from state `s` for piece `p`.
-fn moves(s: &State, p: &Piece, expected: u16, judged: u8, out: &mut Vec<(Key, f64, Act)>) {
+fn moves(s: &State, p: &Piece, expected: u16, rules: Rules, out: &mut Vec<(Key, f64, Act)>) {
     let k = s.key;
     let split = if p.glued { SPLIT } else { 0.0 };
     if k.rows == 0 {
@@ -692,7 +692,7 @@ fn moves(s: &State, p: &Piece, expected: u16, judged: u8, out: &mut Vec<(Key, f6
     }
     if k.rows > 0 && k.torn >= 1 {
         let from = if k.torn >= 2 {
-            usize::from(k.torn - 1)
+            usize::from(k.torn - 1) - usize::from(rules.repeat)
         } else {
             0
         };
@@ -704,7 +704,7 @@ fn moves(s: &State, p: &Piece, expected: u16, judged: u8, out: &mut Vec<(Key, f6
             };
             let state = if k.open & (1 << c) != 0 {
                 -UNFINISHED
-            } else if judged & (1 << c) == 0 {
+            } else if rules.judged & (1 << c) == 0 {
                 0.0
             } else {
                 FINISHED
@@ -736,7 +736,17 @@ fn prune(cands: Vec<State>) -> Vec<State> {
 }
 
 /// The cheapest reading of the pieces as `expected` rows: one act per piece.
-pub(super) fn read(items: &[Item], expected: u16, judged: u8) -> Option<Vec<Act>> {
+/// What a layout allows the reading.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rules {
+    /// Columns (bits) whose cells can be judged finished or not.
+    pub judged: u8,
+    /// A torn row's rest may come back to the column it continued last (a
+    /// justified cell's word printed alone after a blank line).
+    pub repeat: bool,
+}
+
+pub(super) fn read(items: &[Item], expected: u16, rules: Rules) -> Option<Vec<Act>> {
     let start = State {
         key: Key {
             rows: 0,
@@ -771,7 +781,7 @@ pub(super) fn read(items: &[Item], expected: u16, judged: u8) -> Option<Vec<Act>
                         s.key.torn = 1;
                     }
                     buf.clear();
-                    moves(&s, p, expected, judged, &mut buf);
+                    moves(&s, p, expected, rules, &mut buf);
                     cands.extend(buf.iter().map(|&(key, c, act)| State {
                         key,
                         cost: s.cost + c,
@@ -827,7 +837,11 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         .collect();
     // Whether a name, a volume and conditions look finished can be judged;
     // a list of works cannot.
-    let acts = read(&items, expected, 0b1101)?;
+    let rules = Rules {
+        judged: 0b1101,
+        repeat: false,
+    };
+    let acts = read(&items, expected, rules)?;
     let rows = build(&pieces, &acts, log);
     log.warn(
         rows.first().map_or(0, |r| r.line),

@@ -7,7 +7,7 @@
 //! counts are numbers alone, funding is the genre's funding words, pay the
 //! rest.
 
-use super::apart::{build, mark_openers, piece, read, Item, Piece};
+use super::apart::{build, mark_openers, piece, read, Item, Piece, Rules};
 use super::blocks::{Block, Frag};
 use super::part2::{is_funding_word, RawPay};
 use super::rows::NCOLS;
@@ -152,7 +152,11 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         push_pieces(&mut items, &lines, b.page_break_before);
     }
     mark_openers(&mut items);
-    let acts = read(&items, expected, 0)?;
+    let rules = Rules {
+        judged: 0,
+        repeat: true,
+    };
+    let acts = read(&items, expected, rules)?;
     let pieces: Vec<&Piece> = items
         .iter()
         .filter_map(|i| match i {
