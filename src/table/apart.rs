@@ -60,6 +60,8 @@ const WORK_WORDS: &[&str] = &[
     "оказание",
 ];
 
+const COND: usize = 3;
+
 /// Cost of an empty cell inside a row.
 const EMPTY: f64 = 2.5;
 /// Cost of starting a cell inside a block (no blank line before it).
@@ -491,7 +493,20 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         .last()
         .is_some_and(|w| VOLUME_WORDS.contains(&w.as_str()));
     let name_end = words.last().is_some_and(|w| LEGAL.contains(&w.as_str()));
-    p.unfinished = u8::from(!name_end) | u8::from(!vol_end) << 2 | u8::from(!f.sentence) << 3;
+    // A kind of work left with a parenthesis open is unfinished; one closed
+    // may still go on (another kind of work), so it is never judged finished.
+    let opened = frags
+        .iter()
+        .map(|f| f.text.matches('(').count())
+        .sum::<usize>();
+    let closed = frags
+        .iter()
+        .map(|f| f.text.matches(')').count())
+        .sum::<usize>();
+    p.unfinished = u8::from(!name_end)
+        | u8::from(opened > closed) << 1
+        | u8::from(!vol_end) << 2
+        | u8::from(!f.sentence) << 3;
     p.start = f.start();
     // A volume may open with a lowercase qualifier before its number
     // ("мүмкіндігі шектеулі" / "20 адамға дейін").
@@ -866,6 +881,18 @@ fn warn_empty(rows: &[RawRow], log: &mut Log) {
                     ),
                 );
             }
+        }
+        let cond_open = r.cells[COND]
+            .last()
+            .is_some_and(|f| !f.text.trim_end().ends_with('.'));
+        if cond_open {
+            log.warn(
+                r.line,
+                format!(
+                    "row {}: conditions stop in the middle of a sentence (their rest was not found)",
+                    r.number
+                ),
+            );
         }
     }
 }
