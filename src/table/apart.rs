@@ -71,8 +71,8 @@ const MISCOUNT: f64 = 6.0;
 /// Cost of continuing a cell with a line that usually opens one.
 const OPENER: f64 = 1.5;
 /// States kept per step: those within this cost of the best.
-const BEAM: f64 = 30.0;
-const BEAM_SIZE: usize = 600;
+const BEAM: f64 = 15.0;
+const BEAM_SIZE: usize = 64;
 
 /// A run of lines that may be one cell or part of one.
 #[derive(Debug)]
@@ -398,7 +398,10 @@ fn split_volume_conditions(
     frags: &[Frag],
     cond_lines: &BTreeSet<String>,
 ) -> Option<(Vec<Frag>, Vec<Frag>)> {
-    if frags.len() < 5 || !has_cond_word(frags) {
+    let digits = frags
+        .iter()
+        .any(|f| f.text.starts_with(|c: char| c.is_ascii_digit()));
+    if frags.len() < 5 || !digits || !has_cond_word(frags) {
         return None;
     }
     let (mut vol, mut cond) = (Vec::new(), Vec::new());

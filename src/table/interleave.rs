@@ -58,6 +58,18 @@ pub fn split(
     if b.frags.len() < 3 || b.frags[0].text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // Cheap first: some line after the first must open a known work.
+    let opens = b.frags[1..].iter().any(|f| {
+        let c = compact(&f.text);
+        known
+            .texts
+            .range(c.clone()..)
+            .next()
+            .is_some_and(|(t, _)| t.starts_with(&c))
+    });
+    if !opens {
+        return None;
+    }
     let tokens: Vec<Vec<String>> = b
         .frags
         .iter()
