@@ -77,37 +77,6 @@ pub fn is_header_text(text: &str) -> bool {
             .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
 }
 
-/// How many leading lines of a block are whole standard headers, when cell
-/// text follows them in the same block (the first row printed under its
-/// header with no blank line): 0 when the block is all header or none.
-pub fn header_lines(lines: &[&str]) -> usize {
-    let standards: Vec<String> = STANDARD.iter().map(|s| compact(s)).collect();
-    let mut text = String::new();
-    let mut cut = 0;
-    for (k, line) in lines.iter().enumerate().take(lines.len().saturating_sub(1)) {
-        text.push_str(&compact(line));
-        if is_concatenation(&text, &standards) {
-            cut = k + 1;
-        }
-    }
-    cut
-}
-
-/// Whether `text` is one or more of `parts` run together.
-fn is_concatenation(text: &str, parts: &[String]) -> bool {
-    let mut ends = vec![false; text.len() + 1];
-    ends[0] = true;
-    for i in 0..text.len() {
-        if !ends[i] || !text.is_char_boundary(i) {
-            continue;
-        }
-        for p in parts.iter().filter(|p| text[i..].starts_with(p.as_str())) {
-            ends[i + p.len()] = true;
-        }
-    }
-    ends[text.len()]
-}
-
 /// Lowercase text with all white space removed, for matching.
 fn compact(text: &str) -> String {
     text.chars()
@@ -206,30 +175,6 @@ mod tests {
             groups[0].title,
             "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
         );
-    }
-
-    #[test]
-    fn finds_the_header_lines_before_a_glued_first_row() {
-        let glued = [
-            "Көлемі",
-            "(бір",
-            "қатысуш",
-            "ыға)",
-            "150",
-            "құжатқа",
-            "дейін",
-        ];
-        assert_eq!(header_lines(&glued), 4);
-        let group = [
-            "Қоғамдық жұмыстардың көлемі мен нақты",
-            "жағдайлары",
-            "Нақты жағдайлары",
-            "Қоғамдық жұмыстар уақытша жұмыс",
-        ];
-        assert_eq!(header_lines(&group), 3);
-        // All header, or a header of unknown wording: nothing to cut.
-        assert_eq!(header_lines(&["Ұйымдардың атау", "ы"]), 0);
-        assert_eq!(header_lines(&["Жұмыс түрі", "Курьерлік жұмыс"]), 0);
     }
 
     #[test]

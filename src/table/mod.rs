@@ -85,7 +85,6 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let all = blocks::make_blocks(lines, &mut log.repairs);
     let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
     let (part1, part2) = split_at_marker(all, &mut log);
-    let (part1, part2) = (cut_glued_headers(part1), cut_glued_headers(part2));
     let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
@@ -230,34 +229,6 @@ fn merge_trial(log: &mut Log, trial: Log, raw1: &[rows::RawRow]) {
         .retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
     log.warnings
         .retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
-}
-
-/// Header blocks whose last lines are the first row's cells, printed with no
-/// blank line under the header, cut in two at the header's end.
-fn cut_glued_headers(blocks: Vec<Block>) -> Vec<Block> {
-    let mut out = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        let lines: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
-        let k = if header::is_header_text(&b.plain()) {
-            header::header_lines(&lines)
-        } else {
-            0
-        };
-        if k == 0 {
-            out.push(b);
-            continue;
-        }
-        let (head, rest) = b.frags.split_at(k);
-        out.push(Block {
-            frags: head.to_vec(),
-            page_break_before: b.page_break_before,
-        });
-        out.push(Block {
-            frags: rest.to_vec(),
-            page_break_before: false,
-        });
-    }
-    out
 }
 
 /// A short piece of a header cut off by a narrow column ("ы", "ағдайлары").
