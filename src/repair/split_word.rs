@@ -216,6 +216,11 @@ impl Vocab {
         ok_len && self.get(w).total >= 3
     }
 
+    /// Whether the document prints this word (a word core) whole somewhere.
+    pub fn knows(&self, word: &str) -> bool {
+        self.get(word).total > 0
+    }
+
     fn get(&self, word: &str) -> Seen {
         self.words.get(word).copied().unwrap_or_default()
     }

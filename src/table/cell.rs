@@ -15,6 +15,19 @@ pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
     })
 }
 
+/// Renders fragments, leaving the words of those marked in `kept` as they are
+/// (words already joined from their pieces, which the inline repair would
+/// read as glued words and cut apart again).
+pub fn render_keeping(frags: &[Frag], kept: &[bool], vocab: &Vocab, log: &mut Log) -> String {
+    render_with(frags, vocab, log, |f, i, log| {
+        if kept[i] {
+            Cow::Owned(f.text.clone())
+        } else {
+            Cow::Owned(rejoin_inline(f, vocab, log))
+        }
+    })
+}
+
 /// Each fragment's text with its inline split words rejoined (repairs dropped):
 /// computed once when the same fragments are rendered in many slices.
 pub fn rejoin_quiet(frags: &[Frag], vocab: &Vocab) -> Vec<String> {

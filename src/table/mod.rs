@@ -277,8 +277,7 @@ fn assemble(
         .iter()
         .map(|r| {
             let mut own = Log::default();
-            let text = cell::render(&r.cells[2], vocab, &mut own);
-            (works::split_volumes(&text), own)
+            (works::volumes(&r.cells[2], vocab, &mut own), own)
         })
         .unzip();
     for (r, v) in raw1.iter().zip(&volumes) {

@@ -3,9 +3,9 @@
 //! ends that look most like the end of one kind of work.
 
 use super::blocks::Frag;
-use super::cell::{rejoin_quiet, render, render_rejoined};
+use super::cell::{rejoin_quiet, render, render_keeping, render_rejoined};
 use super::Log;
-use crate::model::Work;
+use crate::model::{RepairKind, Work};
 use crate::repair::split_word::{word_core, Vocab};
 use std::collections::BTreeSet;
 
@@ -13,6 +13,163 @@ use std::collections::BTreeSet;
 const VOLUME_ENDS: &[&str] = &["дейін", "шейін"];
 /// Words that open a volume before its number ("до 1000 документов").
 const VOLUME_STARTS: &[&str] = &["до", "не"];
+
+/// The volumes of a volume cell, one number each. The narrow column breaks
+/// words and numbers across lines ("метрг" / "е", "2 0 0" / "0") and prints
+/// the next volume's "до" on the line after the previous unit: the lines are
+/// first cut into volumes, then each volume's pieces are joined where the
+/// joined word occurs in the document, and the rest rendered as any cell.
+pub fn volumes(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> Vec<String> {
+    volume_groups(frags)
+        .iter()
+        .flat_map(|g| {
+            let (frags, kept) = join_known(g, vocab, log);
+            split_volumes(&render_keeping(&frags, &kept, vocab, log))
+        })
+        .collect()
+}
+
+/// What one volume has read so far.
+#[derive(Default)]
+struct Seen {
+    number: bool,
+    unit: bool,
+}
+
+/// Lines cut into volumes: a new volume starts at a number, or at a volume's
+/// opening word ("до") before a number, once the current one has a number
+/// and a unit. Digits printed on the next line continue the number.
+fn volume_groups(frags: &[Frag]) -> Vec<Vec<Frag>> {
+    let mut groups: Vec<Vec<Frag>> = Vec::new();
+    let mut seen = Seen::default();
+    for (i, f) in frags.iter().enumerate() {
+        let first = f.text.split_whitespace().next().unwrap_or("");
+        let opens_number = starts_with_digit(first) && !continues_number(&groups, &seen, f);
+        let opens_word = VOLUME_STARTS.contains(&word_core(first).as_str())
+            && (f.text.split_whitespace().nth(1).is_some_and(starts_with_digit)
+                || frags.get(i + 1).is_some_and(|n| starts_with_digit(&n.text)));
+        let new = groups.is_empty() || (seen.number && (opens_number || (seen.unit && opens_word)));
+        if new {
+            groups.push(Vec::new());
+            seen = Seen::default();
+        }
+        for t in f.text.split_whitespace() {
+            if starts_with_digit(t) {
+                seen.number = true;
+            } else if seen.number {
+                seen.unit = true;
+            }
+        }
+        groups.last_mut().expect("pushed above").push(f.clone());
+    }
+    groups
+}
+
+/// Digits after a line ending in digits, before any unit: the rest of a
+/// number the column was too narrow for (a line of digits alone, or one
+/// starting with 0, which no volume does).
+fn continues_number(groups: &[Vec<Frag>], seen: &Seen, f: &Frag) -> bool {
+    let prev_digits = groups
+        .last()
+        .and_then(|g| g.last())
+        .and_then(|p| p.text.split_whitespace().last())
+        .is_some_and(all_digits);
+    let rest = all_digits(&f.text.replace(' ', "")) || f.text.starts_with('0');
+    seen.number && !seen.unit && prev_digits && rest
+}
+
+fn all_digits(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Joins a line's last word with the next lines' first pieces where
+/// `known_join` finds one word; each join logged. Lines of single letters
+/// ("д е", "й і") are first read as letter-spaced.
+/// Returns the lines and, for each, whether it was made by a join.
+fn join_known(group: &[Frag], vocab: &Vocab, log: &mut Log) -> (Vec<Frag>, Vec<bool>) {
+    let group: Vec<Frag> = group.iter().map(|f| unspace_short(f, log)).collect();
+    let mut out: Vec<Frag> = Vec::new();
+    let mut kept: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < group.len() {
+        let start = i;
+        let mut cur = group[i].clone();
+        i += 1;
+        while let Some(k) = known_join(&cur.text, &group[i..], vocab) {
+            let pieces: Vec<&str> = group[i..i + k].iter().map(|f| f.text.as_str()).collect();
+            let before = format!("{} / {}", cur.text, pieces.join(" / "));
+            cur.text = format!("{}{}", cur.text, pieces.concat());
+            log.repair(RepairKind::SplitWord, cur.no, before, cur.text.clone());
+            i += k;
+        }
+        kept.push(cur.text != group[start].text);
+        out.push(cur);
+    }
+    (out, kept)
+}
+
+/// A volume line of two or more single lowercase letters ("д е"): too short
+/// for the letter-spacing repair, but no volume has two one-letter words.
+fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
+    let tokens: Vec<&str> = f.text.split_whitespace().collect();
+    let single = |t: &&str| t.chars().count() == 1 && t.chars().all(char::is_lowercase);
+    if tokens.len() < 2 || !tokens.iter().all(single) {
+        return f.clone();
+    }
+    let text = tokens.concat();
+    log.repair(RepairKind::SpacedLetters, f.no, f.text.clone(), text.clone());
+    Frag {
+        text,
+        spaced: true,
+        ..f.clone()
+    }
+}
+
+/// How many of the next lines continue `text`'s last word: digits continue
+/// digits; a word joins when the joined word is printed whole in the
+/// document; a lone piece of one or two letters is a word's tail unless it
+/// starts a word the document knows with the lines after it.
+fn known_join(text: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
+    let left = text.split_whitespace().last()?;
+    let right = next.first()?.text.split_whitespace().next()?;
+    if all_digits(left) {
+        return all_digits(right).then_some(1);
+    }
+    if !left.chars().last().is_some_and(char::is_alphabetic)
+        || !right.chars().next().is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    if let Some(k) = chain_known(&word_core(left), next, vocab) {
+        return Some(k);
+    }
+    let starts_own = next.len() > 1 && chain_known("", next, vocab).is_some_and(|k| k > 1);
+    let tail = right.chars().count() <= 2
+        && right.chars().all(char::is_alphabetic)
+        && !VOLUME_STARTS.contains(&right);
+    (tail && !starts_own).then_some(1)
+}
+
+/// The fewest next lines (up to three, all but the last a single piece) whose
+/// first pieces, after `head`, make a word the document prints whole.
+fn chain_known(head: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
+    let mut word = head.to_string();
+    for (k, f) in next.iter().take(3).enumerate() {
+        let mut tokens = f.text.split_whitespace();
+        let piece = tokens.next()?;
+        if !piece.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        word.push_str(&word_core(piece));
+        if (k > 0 || !head.is_empty()) && vocab.knows(&word) {
+            return Some(k + 1);
+        }
+        if tokens.next().is_some() {
+            return None;
+        }
+    }
+    None
+}
 
 /// Splits a rendered volume cell into volumes, one number each.
 pub fn split_volumes(text: &str) -> Vec<String> {
