@@ -273,11 +273,12 @@ fn assemble(
     let raw1 = padded.as_slice();
     let mut known = works::KnownWorks::default();
     // The volume cell is rendered once; its repairs join the log in row order below.
+    let lex = works::Lexicon::learn(raw1.iter().map(|r| r.cells[2].as_slice()), vocab);
     let (volumes, volume_logs): (Vec<Vec<String>>, Vec<Log>) = raw1
         .iter()
         .map(|r| {
             let mut own = Log::default();
-            (works::volumes(&r.cells[2], vocab, &mut own), own)
+            (works::volumes(&r.cells[2], &lex, &mut own), own)
         })
         .unzip();
     for (r, v) in raw1.iter().zip(&volumes) {

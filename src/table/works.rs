@@ -19,14 +19,50 @@ const VOLUME_STARTS: &[&str] = &["до", "не"];
 /// the next volume's "до" on the line after the previous unit: the lines are
 /// first cut into volumes, then each volume's pieces are joined where the
 /// joined word occurs in the document, and the rest rendered as any cell.
-pub fn volumes(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> Vec<String> {
+pub fn volumes(frags: &[Frag], lex: &Lexicon, log: &mut Log) -> Vec<String> {
     volume_groups(frags)
         .iter()
         .flat_map(|g| {
-            let (frags, kept) = join_known(g, vocab, log);
-            split_volumes(&render_keeping(&frags, &kept, vocab, log))
+            let (frags, kept) = join_known(g, lex, log);
+            split_volumes(&render_keeping(&frags, &kept, lex.vocab, log))
         })
         .collect()
+}
+
+/// The words a volume may be made of: the document's words, and the words
+/// its volume cells gave when their pieces were joined (words the document
+/// never prints whole). The column breaks the
+/// same unit differently in different rows ("квадратны" / "х", "квадрат" /
+/// "ных"), so a word joined in one row is evidence in the others.
+pub struct Lexicon<'a> {
+    pub vocab: &'a Vocab,
+    joined: BTreeSet<String>,
+}
+
+impl<'a> Lexicon<'a> {
+    /// Learns the joined words from every volume cell (a first, quiet pass).
+    pub fn learn<'f>(cells: impl Iterator<Item = &'f [Frag]>, vocab: &'a Vocab) -> Lexicon<'a> {
+        let mut lex = Lexicon {
+            vocab,
+            joined: BTreeSet::new(),
+        };
+        let mut quiet = Log::default();
+        let mut found = BTreeSet::new();
+        for cell in cells {
+            for g in volume_groups(cell) {
+                let (frags, kept) = join_known(&g, &lex, &mut quiet);
+                let text = render_keeping(&frags, &kept, vocab, &mut quiet);
+                let words = text.split_whitespace().map(word_core);
+                found.extend(words.filter(|w| !vocab.knows(w)));
+            }
+        }
+        lex.joined = found;
+        lex
+    }
+
+    fn knows(&self, word: &str) -> bool {
+        self.vocab.knows(word) || self.joined.contains(word)
+    }
 }
 
 /// What one volume has read so far.
@@ -46,7 +82,11 @@ fn volume_groups(frags: &[Frag]) -> Vec<Vec<Frag>> {
         let first = f.text.split_whitespace().next().unwrap_or("");
         let opens_number = starts_with_digit(first) && !continues_number(&groups, &seen, f);
         let opens_word = VOLUME_STARTS.contains(&word_core(first).as_str())
-            && (f.text.split_whitespace().nth(1).is_some_and(starts_with_digit)
+            && (f
+                .text
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(starts_with_digit)
                 || frags.get(i + 1).is_some_and(|n| starts_with_digit(&n.text)));
         let new = groups.is_empty() || (seen.number && (opens_number || (seen.unit && opens_word)));
         if new {
@@ -86,7 +126,7 @@ fn all_digits(t: &str) -> bool {
 /// `known_join` finds one word; each join logged. Lines of single letters
 /// ("д е", "й і") are first read as letter-spaced.
 /// Returns the lines and, for each, whether it was made by a join.
-fn join_known(group: &[Frag], vocab: &Vocab, log: &mut Log) -> (Vec<Frag>, Vec<bool>) {
+fn join_known(group: &[Frag], lex: &Lexicon, log: &mut Log) -> (Vec<Frag>, Vec<bool>) {
     let group: Vec<Frag> = group.iter().map(|f| unspace_short(f, log)).collect();
     let mut out: Vec<Frag> = Vec::new();
     let mut kept: Vec<bool> = Vec::new();
@@ -95,7 +135,7 @@ fn join_known(group: &[Frag], vocab: &Vocab, log: &mut Log) -> (Vec<Frag>, Vec<b
         let start = i;
         let mut cur = group[i].clone();
         i += 1;
-        while let Some(k) = known_join(&cur.text, &group[i..], vocab) {
+        while let Some(k) = known_join(&cur.text, &group[i..], lex) {
             let pieces: Vec<&str> = group[i..i + k].iter().map(|f| f.text.as_str()).collect();
             let before = format!("{} / {}", cur.text, pieces.join(" / "));
             cur.text = format!("{}{}", cur.text, pieces.concat());
@@ -117,7 +157,12 @@ fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
         return f.clone();
     }
     let text = tokens.concat();
-    log.repair(RepairKind::SpacedLetters, f.no, f.text.clone(), text.clone());
+    log.repair(
+        RepairKind::SpacedLetters,
+        f.no,
+        f.text.clone(),
+        text.clone(),
+    );
     Frag {
         text,
         spaced: true,
@@ -129,7 +174,7 @@ fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
 /// digits; a word joins when the joined word is printed whole in the
 /// document; a lone piece of one or two letters is a word's tail unless it
 /// starts a word the document knows with the lines after it.
-fn known_join(text: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
+fn known_join(text: &str, next: &[Frag], lex: &Lexicon) -> Option<usize> {
     let left = text.split_whitespace().last()?;
     let right = next.first()?.text.split_whitespace().next()?;
     if all_digits(left) {
@@ -140,10 +185,10 @@ fn known_join(text: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
     {
         return None;
     }
-    if let Some(k) = chain_known(&word_core(left), next, vocab) {
+    if let Some(k) = chain_known(&word_core(left), next, lex) {
         return Some(k);
     }
-    let starts_own = next.len() > 1 && chain_known("", next, vocab).is_some_and(|k| k > 1);
+    let starts_own = next.len() > 1 && chain_known("", next, lex).is_some_and(|k| k > 1);
     let tail = right.chars().count() <= 2
         && right.chars().all(char::is_alphabetic)
         && !VOLUME_STARTS.contains(&right);
@@ -152,7 +197,7 @@ fn known_join(text: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
 
 /// The fewest next lines (up to three, all but the last a single piece) whose
 /// first pieces, after `head`, make a word the document prints whole.
-fn chain_known(head: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
+fn chain_known(head: &str, next: &[Frag], lex: &Lexicon) -> Option<usize> {
     let mut word = head.to_string();
     for (k, f) in next.iter().take(3).enumerate() {
         let mut tokens = f.text.split_whitespace();
@@ -161,7 +206,7 @@ fn chain_known(head: &str, next: &[Frag], vocab: &Vocab) -> Option<usize> {
             return None;
         }
         word.push_str(&word_core(piece));
-        if (k > 0 || !head.is_empty()) && vocab.knows(&word) {
+        if (k > 0 || !head.is_empty()) && lex.knows(&word) {
             return Some(k + 1);
         }
         if tokens.next().is_some() {
@@ -384,6 +429,78 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split_volumes(text), want, "{text}");
         }
+    }
+
+    fn frags(lines: &[&str]) -> Vec<Frag> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Frag::new(i + 1, t))
+            .collect()
+    }
+
+    /// Pieces of a narrow volume column as pdftotext prints them.
+    #[test]
+    fn volume_lines_are_cut_at_numbers_and_their_pieces_joined() {
+        let cell = frags(&[
+            "200",
+            "құжат",
+            "қа",
+            "дейін",
+            "400",
+            "0",
+            "шаршы",
+            "метрг",
+            "е",
+            "дейін",
+            "150",
+            "ү й",
+            "г е",
+            "д е",
+            "й і",
+            "н",
+        ]);
+        let vocab = Vocab::from_lines(["дейін", "құжатқа дейін", "метрге", "150 үйге"]);
+        let lex = Lexicon::learn(std::iter::once(cell.as_slice()), &vocab);
+        let mut log = Log::default();
+        assert_eq!(
+            volumes(&cell, &lex, &mut log),
+            [
+                "200 құжатқа дейін",
+                "4000 шаршы метрге дейін",
+                "150 үйге дейін"
+            ]
+        );
+        assert!(log.repairs.iter().any(|r| r.after == "метрге"));
+    }
+
+    #[test]
+    fn the_next_volumes_opening_word_starts_a_volume() {
+        let cell = frags(&[
+            "до",
+            "300",
+            "докумен",
+            "тов",
+            "до 1000",
+            "квадрат",
+            "ных",
+            "метров",
+            "до",
+            "150",
+            "квадратны",
+            "х",
+            "метров",
+        ]);
+        let vocab = Vocab::from_lines(["документов"]);
+        let lex = Lexicon::learn(std::iter::once(cell.as_slice()), &vocab);
+        assert_eq!(
+            volumes(&cell, &lex, &mut Log::default()),
+            [
+                "до 300 документов",
+                "до 1000 квадратных метров",
+                "до 150 квадратных метров"
+            ]
+        );
     }
 
     #[test]
