@@ -270,16 +270,26 @@ fn assemble(
         padded.push(rows::RawRow::numbered(i as u32 + 1));
     }
 
+    // Works and volumes printed on one line are cut apart first.
+    let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
+    let strayed: Vec<Vec<works::Strayed>> = padded
+        .iter_mut()
+        .map(|r| {
+            let mut own = Log::default();
+            let (w, rest) = r.cells.split_at_mut(2);
+            let s = works::unmerge(&mut w[1], &mut rest[0], &mut own);
+            unmerge_logs.push(own);
+            s
+        })
+        .collect();
     let raw1 = padded.as_slice();
     let mut known = works::KnownWorks::default();
     // The volume cell is rendered once; its repairs join the log in row order below.
     let lex = works::Lexicon::learn(raw1.iter().map(|r| r.cells[2].as_slice()), vocab);
     let (volumes, volume_logs): (Vec<Vec<String>>, Vec<Log>) = raw1
         .iter()
-        .map(|r| {
-            let mut own = Log::default();
-            (works::volumes(&r.cells[2], &lex, &mut own), own)
-        })
+        .zip(unmerge_logs)
+        .map(|(r, mut own)| (works::volumes(&r.cells[2], &lex, &mut own), own))
         .unzip();
     for (r, v) in raw1.iter().zip(&volumes) {
         if v.len() <= 1 {
@@ -298,7 +308,8 @@ fn assemble(
                 ..Row::default()
             };
             log.append(own);
-            row.works = works::pair(&r.cells[1], &vols, &known, vocab, r.line, log);
+            let ctx = (&known, vocab);
+            row.works = works::pair(&r.cells[1], &vols, &strayed[i], ctx, r.line, log);
             row.conditions = cell::render(&r.cells[3], vocab, log);
             if let Some(p) = raw2.get(i) {
                 fill_part2(&mut row, p, vocab, log);

@@ -216,6 +216,93 @@ fn chain_known(head: &str, next: &[Frag], lex: &Lexicon) -> Option<usize> {
     None
 }
 
+/// Words of the works column printed on a volume's line ("ведении до 250"),
+/// to go back into the kind of work of that volume.
+#[derive(Debug, Clone)]
+pub struct Strayed {
+    /// Which volume of the cell the line opens.
+    pub volume: usize,
+    pub frag: Frag,
+}
+
+/// Lines where a wide works column and the volume column were printed as one
+/// line: "Помощь в ремонте школьной до 20 мест" in the works cell gives its
+/// volume ("до 20 мест") to the volume cell; "ведении до 250" in the volume
+/// cell gives its leading words back to the works column. Each cut logged.
+pub fn unmerge(works: &mut [Frag], vols: &mut Vec<Frag>, log: &mut Log) -> Vec<Strayed> {
+    let mut moved = Vec::new();
+    for f in works.iter_mut() {
+        if let Some((head, tail)) = cut_at_volume(f, log) {
+            *f = head;
+            moved.push(tail);
+        }
+    }
+    vols.extend(moved);
+    vols.sort_by_key(|f| (f.no, f.part));
+    let mut strayed = Vec::new();
+    let mut kept = Vec::with_capacity(vols.len());
+    for f in vols.drain(..) {
+        match cut_at_volume(&f, log) {
+            Some((head, tail)) => {
+                strayed.push(head);
+                kept.push(tail);
+            }
+            None => kept.push(f),
+        }
+    }
+    *vols = kept;
+    let groups = volume_groups(vols);
+    strayed
+        .into_iter()
+        .map(|frag| {
+            let at = groups
+                .iter()
+                .position(|g| g.iter().any(|v| v.no == frag.no))
+                .unwrap_or(0);
+            Strayed { volume: at, frag }
+        })
+        .collect()
+}
+
+/// A line with words before a volume's start ("до 20", "150 … дейін") cut in
+/// two: the words, and the volume.
+fn cut_at_volume(f: &Frag, log: &mut Log) -> Option<(Frag, Frag)> {
+    let tokens: Vec<&str> = f.text.split_whitespace().collect();
+    let at = (1..tokens.len()).find(|&i| opens_volume(&tokens[i..]))?;
+    if tokens[..at].iter().any(|t| starts_with_digit(t)) {
+        return None;
+    }
+    let head = Frag {
+        text: tokens[..at].join(" "),
+        ..f.clone()
+    };
+    let tail = Frag {
+        text: tokens[at..].join(" "),
+        part: f.part + 1,
+        ..f.clone()
+    };
+    log.repair(
+        RepairKind::ColumnMerge,
+        f.no,
+        f.text.clone(),
+        format!("{} / {}", head.text, tail.text),
+    );
+    Some((head, tail))
+}
+
+/// Whether these tokens start a volume: "до" and a number, or a number whose
+/// volume ends on the same line ("150 құжатқа дейін").
+fn opens_volume(tokens: &[&str]) -> bool {
+    let opener = VOLUME_STARTS.contains(&word_core(tokens[0]).as_str());
+    if opener {
+        return tokens.get(1).is_some_and(|t| starts_with_digit(t));
+    }
+    starts_with_digit(tokens[0])
+        && tokens[1..]
+            .iter()
+            .any(|t| VOLUME_ENDS.contains(&word_core(t).as_str()))
+}
+
 /// Splits a rendered volume cell into volumes, one number each.
 pub fn split_volumes(text: &str) -> Vec<String> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -276,17 +363,34 @@ impl KnownWorks {
 pub fn pair(
     works: &[Frag],
     volumes: &[String],
-    known: &KnownWorks,
-    vocab: &Vocab,
+    strayed: &[Strayed],
+    ctx: (&KnownWorks, &Vocab),
     line: usize,
     log: &mut Log,
 ) -> Vec<Work> {
+    let (known, vocab) = ctx;
     let wanted = volumes.len().max(1);
     let cuts = best_cuts(works, wanted, known, vocab, line, log);
     let mut parts = Vec::new();
     let mut from = 0;
-    for cut in cuts.into_iter().chain(std::iter::once(works.len())) {
-        parts.push(render(&works[from..cut], vocab, log));
+    for (k, cut) in cuts
+        .into_iter()
+        .chain(std::iter::once(works.len()))
+        .enumerate()
+    {
+        let mut kind: Vec<Frag> = works[from..cut].to_vec();
+        for s in strayed.iter().filter(|s| s.volume == k) {
+            let at = kind.len().saturating_sub(1);
+            kind.insert(at, s.frag.clone());
+            log.warn(
+                s.frag.no,
+                format!(
+                    "\"{}\" printed on a volume's line: put back before the last line of its kind of work",
+                    s.frag.text
+                ),
+            );
+        }
+        parts.push(render(&kind, vocab, log));
         from = cut;
     }
     if parts.len() != wanted && !volumes.is_empty() {
@@ -503,6 +607,55 @@ mod tests {
         );
     }
 
+    /// A wide works column printed on the volume's lines (pdftotext joins
+    /// text on one baseline).
+    #[test]
+    fn works_and_volumes_printed_on_one_line_are_cut_apart() {
+        let mut works = frags(&["Помощь в ремонте школьной до 20 мест", "мебели"]);
+        let mut vols = Vec::new();
+        let mut log = Log::default();
+        let strayed = unmerge(&mut works, &mut vols, &mut log);
+        assert!(strayed.is_empty());
+        assert_eq!(works[0].text, "Помощь в ремонте школьной");
+        assert_eq!(vols[0].text, "до 20 мест");
+        let mut works = frags(&[
+            "Помощь",
+            "в",
+            "делопроизводства",
+            "Копирование",
+            "и",
+            "документов",
+        ]);
+        let mut vols = frags(&[
+            "ведении до 250",
+            "документов",
+            "подшивка до 800",
+            "документов",
+        ]);
+        let strayed = unmerge(&mut works, &mut vols, &mut log);
+        let vocab = Vocab::from_lines(["Помощь в уборке и в ремонте"]);
+        let lex = Lexicon::learn(std::iter::once(vols.as_slice()), &vocab);
+        let v = volumes(&vols, &lex, &mut log);
+        assert_eq!(v, ["до 250 документов", "до 800 документов"]);
+        let got = pair(
+            &works,
+            &v,
+            &strayed,
+            (&KnownWorks::default(), &vocab),
+            1,
+            &mut log,
+        );
+        assert_eq!(got[0].kind, "Помощь в ведении делопроизводства");
+        assert_eq!(got[1].kind, "Копирование и подшивка документов");
+        assert_eq!(
+            log.repairs
+                .iter()
+                .filter(|r| r.kind == RepairKind::ColumnMerge)
+                .count(),
+            3
+        );
+    }
+
     #[test]
     fn two_volumes_make_two_kinds_of_work() {
         let works: Vec<Frag> = [
@@ -523,8 +676,8 @@ mod tests {
         let got = pair(
             &works,
             &vols,
-            &KnownWorks::default(),
-            &Vocab::default(),
+            &[],
+            (&KnownWorks::default(), &Vocab::default()),
             1,
             &mut log,
         );
