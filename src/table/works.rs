@@ -148,12 +148,14 @@ fn join_known(group: &[Frag], lex: &Lexicon, log: &mut Log) -> (Vec<Frag>, Vec<b
     (out, kept)
 }
 
-/// A volume line of two or more single lowercase letters ("д е"): too short
-/// for the letter-spacing repair, but no volume has two one-letter words.
+/// A volume line of two or more single lowercase letters ("д е") or digits
+/// ("3 0"): too short for the letter-spacing repair, but no volume has two
+/// one-letter words or two numbers on one line.
 fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
     let tokens: Vec<&str> = f.text.split_whitespace().collect();
     let single = |t: &&str| t.chars().count() == 1 && t.chars().all(char::is_lowercase);
-    if tokens.len() < 2 || !tokens.iter().all(single) {
+    let digit = |t: &&str| t.chars().count() == 1 && all_digits(t);
+    if tokens.len() < 2 || !(tokens.iter().all(single) || tokens.iter().all(digit)) {
         return f.clone();
     }
     let text = tokens.concat();
@@ -551,8 +553,8 @@ mod tests {
             "құжат",
             "қа",
             "дейін",
-            "400",
-            "0",
+            "4 0",
+            "0 0",
             "шаршы",
             "метрг",
             "е",
