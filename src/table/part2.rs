@@ -536,7 +536,37 @@ fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Lo
             .into_iter()
             .for_each(|(_, _, f)| split_words(&mut row, f, log));
     }
+    restore_scattered(&mut row.funding, log);
     row
+}
+
+/// A justified funding cell's middle line that pdftotext printed alone after
+/// a blank line, below the cell's last line ("Средства" / "бюджета" / "" /
+/// "местного"): put back before that last line, as the document part does
+/// with scattered words.
+fn restore_scattered(funding: &mut Vec<Frag>, log: &mut Log) {
+    let n = funding.len();
+    if n < 3 {
+        return;
+    }
+    let (run, lone) = (&funding[..n - 1], &funding[n - 1]);
+    let whole_lines = funding.iter().all(|f| f.part == 0);
+    let contiguous = whole_lines && run.windows(2).all(|w| w[1].no == w[0].no + 1);
+    let after_blank = lone.no > run[n - 2].no + 1;
+    if !contiguous || !after_blank || lone.text.split_whitespace().count() != 1 {
+        return;
+    }
+    let before: Vec<&str> = funding.iter().map(|f| f.text.as_str()).collect();
+    let before = before.join(" / ");
+    let word = funding.pop().expect("n >= 3");
+    funding.insert(n - 2, word);
+    let after: Vec<&str> = funding.iter().map(|f| f.text.as_str()).collect();
+    log.repair(
+        RepairKind::ScatteredWords,
+        funding[n - 2].no,
+        before,
+        after.join(" / "),
+    );
 }
 
 /// A word that shows the row was read through noise: a table rule read as a
@@ -598,9 +628,11 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
         });
     }
     if !fund.is_empty() {
+        // A line of funding words alone keeps its part: it is a whole line.
+        let part = f.part + u8::from(!pay.is_empty());
         row.funding.push(Frag {
             text: fund.join(" "),
-            part: f.part + 1,
+            part,
             ..f
         });
     }
@@ -609,6 +641,27 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_funding_word_printed_after_a_blank_goes_before_the_last_line() {
+        let mut funding = vec![
+            Frag::new(929, "Средства"),
+            Frag::new(930, "бюджета"),
+            Frag::new(932, "местного"),
+        ];
+        let mut log = Log::default();
+        restore_scattered(&mut funding, &mut log);
+        let texts: Vec<&str> = funding.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Средства", "местного", "бюджета"]);
+        assert_eq!(log.repairs[0].kind, RepairKind::ScatteredWords);
+        // A cell printed in order stays as it is.
+        let mut whole = vec![
+            Frag::new(1853, "Жергілікті бюджет"),
+            Frag::new(1854, "қаражаты"),
+        ];
+        restore_scattered(&mut whole, &mut log);
+        assert_eq!(whole[1].text, "қаражаты");
+    }
 
     #[test]
     fn rows_read_through_noise_leave_pay_and_funding_empty() {
