@@ -49,7 +49,20 @@ pub(crate) fn kind(b: &Block) -> Kind {
     let has_number = words
         .iter()
         .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
+    // "дейі" / "н": the closing word broken across the narrow column's lines.
+    let broken_end = || {
+        let tail: String = words
+            .iter()
+            .rev()
+            .take(3)
+            .rev()
+            .map(String::as_str)
+            .collect();
+        VOLUME_WORDS
+            .iter()
+            .any(|v| v.chars().count() > 2 && tail.ends_with(v))
+    };
+    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())) || broken_end();
     if has_number && volume_word && b.frags.len() <= 8 {
         Kind::Volume
     } else {

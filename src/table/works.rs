@@ -6,7 +6,7 @@ use super::blocks::Frag;
 use super::cell::{rejoin_quiet, render, render_keeping, render_rejoined};
 use super::Log;
 use crate::model::{RepairKind, Work};
-use crate::repair::split_word::{word_core, Vocab};
+use crate::repair::split_word::{decide, word_core, Join, Vocab};
 use std::collections::BTreeSet;
 
 /// Words that end a volume ("… құжатқа дейін").
@@ -70,11 +70,15 @@ impl<'a> Lexicon<'a> {
 struct Seen {
     number: bool,
     unit: bool,
+    /// The volume's closing word ("дейін") came after its number.
+    ended: bool,
 }
 
 /// Lines cut into volumes: a new volume starts at a number, or at a volume's
 /// opening word ("до") before a number, once the current one has a number
-/// and a unit. Digits printed on the next line continue the number.
+/// and a unit, and after a volume's closing word ("дейін": the words before
+/// the next number, "мүмкіндігі шектеулі 40 адамға дейін", are the next
+/// volume's). Digits printed on the next line continue the number.
 fn volume_groups(frags: &[Frag]) -> Vec<Vec<Frag>> {
     let mut groups: Vec<Vec<Frag>> = Vec::new();
     let mut seen = Seen::default();
@@ -88,7 +92,9 @@ fn volume_groups(frags: &[Frag]) -> Vec<Vec<Frag>> {
                 .nth(1)
                 .is_some_and(starts_with_digit)
                 || frags.get(i + 1).is_some_and(|n| starts_with_digit(&n.text)));
-        let new = groups.is_empty() || (seen.number && (opens_number || (seen.unit && opens_word)));
+        let new = groups.is_empty()
+            || seen.ended
+            || (seen.number && (opens_number || (seen.unit && opens_word)));
         if new {
             groups.push(Vec::new());
             seen = Seen::default();
@@ -98,6 +104,7 @@ fn volume_groups(frags: &[Frag]) -> Vec<Vec<Frag>> {
                 seen.number = true;
             } else if seen.number {
                 seen.unit = true;
+                seen.ended |= VOLUME_ENDS.contains(&word_core(t).as_str());
             }
         }
         groups.last_mut().expect("pushed above").push(f.clone());
@@ -345,11 +352,21 @@ fn starts_with_digit(t: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct KnownWorks {
     texts: BTreeSet<String>,
+    /// The first words of those kinds of work ("помощь", "разнос").
+    firsts: BTreeSet<String>,
 }
 
 impl KnownWorks {
     pub fn add(&mut self, text: &str) {
         self.texts.insert(text.to_lowercase());
+        if let Some(w) = text.split_whitespace().next() {
+            self.firsts.insert(word_core(w));
+        }
+    }
+
+    /// Whether a kind of work printed alone starts with this word.
+    fn opens_with(&self, word: &str) -> bool {
+        self.firsts.contains(&word_core(word))
     }
 
     fn is_empty(&self) -> bool {
@@ -482,6 +499,9 @@ fn cut_score(
         .last()
         .map(word_core)
         .unwrap_or_default();
+    if splits_a_word(&works[i - 1], &works[i], vocab) {
+        return -10;
+    }
     let mut score = 0;
     if prev.ends_with(')') || last_word.ends_with(['у', 'ю']) || last_word.starts_with("жұмыс")
     {
@@ -489,6 +509,14 @@ fn cut_score(
     }
     if next.chars().next().is_some_and(char::is_uppercase) {
         score += 2;
+        // Another row's kind of work opens with this word ("Помощь …").
+        if next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| known.opens_with(w))
+        {
+            score += 1;
+        }
     }
     if known.is_empty() {
         return score;
@@ -499,6 +527,19 @@ fn cut_score(
         score += 3;
     }
     score
+}
+
+/// Whether the line end between two lines falls inside a word that the
+/// rendering will join ("Абаттандыру" / "ға,"): no kind of work ends there.
+fn splits_a_word(prev: &Frag, next: &Frag, vocab: &Vocab) -> bool {
+    let (Some(left), Some(right)) = (
+        prev.text.split_whitespace().next_back(),
+        next.text.split_whitespace().next(),
+    ) else {
+        return false;
+    };
+    let left_alone = !prev.text.trim().contains(' ');
+    decide(left, right, next.spaced, left_alone, vocab) != Join::Space
 }
 
 /// Whether a bracket opened in these lines is still open.
