@@ -46,9 +46,11 @@ pub(crate) fn kind(b: &Block) -> Kind {
     {
         return Kind::Conditions;
     }
-    let has_number = words
+    let numbers = words
         .iter()
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let has_number = numbers > 0;
     // "дейі" / "н": the closing word broken across the narrow column's lines.
     let broken_end = || {
         let tail: String = words
@@ -63,7 +65,8 @@ pub(crate) fn kind(b: &Block) -> Kind {
             .any(|v| v.chars().count() > 2 && tail.ends_with(v))
     };
     let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())) || broken_end();
-    if has_number && volume_word && b.frags.len() <= 8 {
+    // A narrow volume column takes up to four lines a volume.
+    if has_number && volume_word && b.frags.len() <= 8.max(4 * numbers) {
         Kind::Volume
     } else {
         Kind::Text
