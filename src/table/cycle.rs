@@ -65,8 +65,8 @@ pub(crate) fn kind(b: &Block) -> Kind {
             .any(|v| v.chars().count() > 2 && tail.ends_with(v))
     };
     let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())) || broken_end();
-    // A narrow volume column takes up to four lines a volume.
-    if has_number && volume_word && b.frags.len() <= 8.max(4 * numbers) {
+    // A narrow volume column takes up to five lines a volume.
+    if has_number && volume_word && b.frags.len() <= 8.max(5 * numbers) {
         Kind::Volume
     } else {
         Kind::Text
@@ -95,6 +95,21 @@ fn split_volume(b: &Block) -> Vec<Block> {
         return vec![b.clone()];
     }
     vec![head, tail]
+}
+
+/// A block of sentences (its last text line ends with a full stop): the rest
+/// of a conditions cell that a blank line cut off, never an organization or a
+/// kind of work. A row number printed under it is left to the number column.
+fn finishes_sentences(b: &Block) -> bool {
+    b.frags
+        .iter()
+        .rev()
+        .find(|f| !is_number_line(f))
+        .is_some_and(|f| f.text.trim_end().ends_with('.'))
+}
+
+fn is_number_line(f: &Frag) -> bool {
+    f.text.trim().parse::<u32>().is_ok()
 }
 
 fn is_number_block(b: &Block) -> bool {
@@ -142,6 +157,11 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
             continue;
         }
         in_torn = false;
+        if col == Some(COND) && kind(b) == Kind::Text && finishes_sentences(b) {
+            let last = rows.last_mut().expect("a conditions cell was placed");
+            last.cells[COND].extend(b.frags.iter().filter(|f| !is_number_line(f)).cloned());
+            continue;
+        }
         col = Some(step(&mut rows, col, kind(b), b));
     }
     if rows.len() != expected
