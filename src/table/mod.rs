@@ -80,6 +80,10 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let _ = language;
     let mut log = Log::default();
     let all = blocks::make_blocks(lines, &mut log.repairs);
+    let all: Vec<Block> = all
+        .into_iter()
+        .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
+        .collect();
     let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
     let (part1, part2) = split_at_marker(all, &mut log);
     let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1
