@@ -110,6 +110,37 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     Some(out)
 }
 
+/// Indices of one-line blocks that are pieces of a standard header printed
+/// apart among the cells ("Н а қ т ы" … "ж а ғ д а й л а р ы"): a block that
+/// starts a header and a block, at most `REACH` blocks later, that ends it.
+pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
+    const REACH: usize = 12;
+    let one_line = |b: &Block| b.frags.len() == 1;
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let head = compact(&b.plain());
+        if !one_line(b) || head.chars().count() < 4 || out.contains(&i) {
+            continue;
+        }
+        for s in STANDARD {
+            let Some(rest) = compact(s).strip_prefix(head.as_str()).map(str::to_string) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let end = (i + 1..blocks.len().min(i + 1 + REACH))
+                .find(|&j| one_line(blocks[j]) && compact(&blocks[j].plain()) == rest);
+            if let Some(j) = end {
+                out.extend([i, j]);
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Lowercase text with all white space removed, for matching.
 fn compact(text: &str) -> String {
     text.chars()
@@ -230,6 +261,23 @@ mod tests {
             page_break_before: false
         })
         .is_none());
+    }
+
+    #[test]
+    fn header_pieces_printed_among_cells_are_found() {
+        use super::super::blocks::Frag;
+        let block = |no: usize, t: &str| Block {
+            frags: vec![Frag::new(no, t)],
+            page_break_before: false,
+        };
+        let blocks = [
+            block(1, "Нақты"),
+            block(3, "Алматы облысы"),
+            block(5, "жағдайлары"),
+            block(7, "нақты"),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        assert_eq!(scattered_pieces(&refs), [0, 2]);
     }
 
     #[test]

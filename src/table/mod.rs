@@ -86,9 +86,16 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
     let (part1, part2) = split_at_marker(all, &mut log);
-    let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1
+    let (mut head1, data1): (Vec<&Block>, Vec<&Block>) = part1
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
+    let pieces = header::scattered_pieces(&data1);
+    let (pieces, data1): (Vec<(usize, &Block)>, Vec<(usize, &Block)>) = data1
+        .into_iter()
+        .enumerate()
+        .partition(|(i, _)| pieces.contains(i));
+    head1.extend(pieces.into_iter().map(|(_, b)| b));
+    let data1: Vec<&Block> = data1.into_iter().map(|(_, b)| b).collect();
     let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
