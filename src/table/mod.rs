@@ -90,12 +90,11 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
     let pieces = header::scattered_pieces(&data1);
-    let (pieces, data1): (Vec<(usize, &Block)>, Vec<(usize, &Block)>) = data1
-        .into_iter()
-        .enumerate()
-        .partition(|(i, _)| pieces.contains(i));
-    head1.extend(pieces.into_iter().map(|(_, b)| b));
-    let data1: Vec<&Block> = data1.into_iter().map(|(_, b)| b).collect();
+    head1.extend(pieces.iter().map(|&i| data1[i]));
+    let data1: Vec<&Block> = (0..data1.len())
+        .filter(|i| !pieces.contains(i))
+        .map(|i| data1[i])
+        .collect();
     let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
