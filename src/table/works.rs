@@ -113,16 +113,14 @@ fn volume_groups(frags: &[Frag]) -> Vec<Vec<Frag>> {
 }
 
 /// Digits after a line ending in digits, before any unit: the rest of a
-/// number the column was too narrow for (a line of digits alone, or one
-/// starting with 0, which no volume does).
+/// number the column was too narrow for (no volume is a bare number).
 fn continues_number(groups: &[Vec<Frag>], seen: &Seen, f: &Frag) -> bool {
     let prev_digits = groups
         .last()
         .and_then(|g| g.last())
         .and_then(|p| p.text.split_whitespace().last())
         .is_some_and(all_digits);
-    let rest = all_digits(&f.text.replace(' ', "")) || f.text.starts_with('0');
-    seen.number && !seen.unit && prev_digits && rest
+    seen.number && !seen.unit && prev_digits && f.text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn all_digits(t: &str) -> bool {
@@ -162,10 +160,19 @@ fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
     let tokens: Vec<&str> = f.text.split_whitespace().collect();
     let single = |t: &&str| t.chars().count() == 1 && t.chars().all(char::is_lowercase);
     let digit = |t: &&str| t.chars().count() == 1 && all_digits(t);
-    if tokens.len() < 2 || !(tokens.iter().all(single) || tokens.iter().all(digit)) {
+    // The run of single letters (or digits) the line opens with ("г е дейін").
+    let run = tokens.iter().take_while(|t| single(t)).count();
+    let run = if run == 0 {
+        tokens.iter().take_while(|t| digit(t)).count()
+    } else {
+        run
+    };
+    if run < 2 {
         return f.clone();
     }
-    let text = tokens.concat();
+    let mut parts = vec![tokens[..run].concat()];
+    parts.extend(tokens[run..].iter().map(|t| t.to_string()));
+    let text = parts.join(" ");
     log.repair(
         RepairKind::SpacedLetters,
         f.no,
