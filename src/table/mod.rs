@@ -84,7 +84,9 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
         .collect();
-    let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    let mut vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    cell::learn_breaks(&mut vocab, &all);
+    let vocab = vocab;
     let (part1, part2) = split_at_marker(all, &mut log);
     let (mut head1, data1): (Vec<&Block>, Vec<&Block>) = part1
         .iter()
