@@ -202,6 +202,10 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 if !nums.len().is_multiple_of(2) && !top_mode {
                     rows.extend(close(&mut text, &mut nums, !top_mode, log));
                 }
+                if continuing == Some(bi) && starts_like_a_pay(&f.text, &rows) {
+                    // The next row's pay, printed right under the rest of this one.
+                    continuing = None;
+                }
                 if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
                     // The rest of the previous row's cell, printed after a page break.
                     continuing = Some(bi);
@@ -354,6 +358,24 @@ fn continues_previous(
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// Whether a line opens with the word the rows' pay cells open with ("Қазақстан
+/// Республикасының …", "В размере …"): the start of the next row's pay.
+fn starts_like_a_pay(text: &str, rows: &[RawPay]) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    if !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let opening = |r: &RawPay| {
+        r.pay
+            .first()
+            .and_then(|f| f.text.split_whitespace().next())
+            .is_some_and(|w| w == first)
+    };
+    rows.iter().filter(|r| opening(r)).count() >= 2
 }
 
 /// Logs how a line with head counts was read.
@@ -641,6 +663,46 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_rows_pay_under_a_torn_pays_rest_starts_its_own_row() {
+        let block = |no: usize, lines: &[&str], page_break_before: bool| Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Frag::new(no + i, t))
+                .collect(),
+            page_break_before,
+        };
+        let pay = [
+            "Қазақстан Республикасының",
+            "айлық жалақының 1,5 мөлшерінде",
+        ];
+        let blocks = [
+            block(1, &pay, false),
+            block(4, &["Жергілікті бюджет"], false),
+            block(6, &["5 5"], false),
+            block(8, &pay, false),
+            block(11, &["Жергілікті бюджет"], false),
+            block(13, &["3 3"], false),
+            block(15, &["Қазақстан Республикасының"], false),
+            block(17, &["Жергілікті бюджет"], false),
+            block(19, &["1 0"], false),
+            block(
+                21,
+                &["айлық жалақының 1,5 мөлшерінде", pay[0], pay[1]],
+                true,
+            ),
+            block(25, &["Жергілікті бюджет"], false),
+            block(27, &["2 2"], false),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let rows = part2(&refs, &mut Log::default());
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[2].pay.len(), 2);
+        assert_eq!(rows[3].pay[0].text, "Қазақстан Республикасының");
+        assert_eq!(rows[3].demand, Some(2));
+    }
 
     #[test]
     fn a_funding_word_printed_after_a_blank_goes_before_the_last_line() {
