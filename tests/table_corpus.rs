@@ -236,11 +236,11 @@ fn corpus_tables_match_their_gold() {
     };
     assert!(share(&pdf, "demand") >= 0.95 && share(&pdf, "supply") >= 0.95);
     assert!(share(&pdf, "row_count") >= 0.85);
-    assert!(share(&pdf, "pay_mzp_multiple") >= 0.92);
+    assert!(share(&pdf, "pay_mzp_multiple") >= 0.96);
     let (ok, all) = pdf.total();
-    assert!(ok as f64 / all as f64 >= 0.72);
-    assert!(share(&pdf, "organization") >= 0.41 && share(&pdf, "conditions") >= 0.55);
-    assert!(share(&pdf, "work_types") >= 0.33 && share(&pdf, "work_volumes") >= 0.29);
+    assert!(ok as f64 / all as f64 >= 0.75);
+    assert!(share(&pdf, "organization") >= 0.42 && share(&pdf, "conditions") >= 0.55);
+    assert!(share(&pdf, "work_types") >= 0.37 && share(&pdf, "work_volumes") >= 0.45);
     // Scans: rows found by their counts even where some counts went unread.
     assert!(share(&ocr, "demand") >= 0.75 && share(&ocr, "supply") >= 0.75);
     assert!(share(&ocr, "row_count") >= 0.8);
