@@ -250,3 +250,59 @@ fn learn(rows: &[RawRow]) -> Profiles {
     }
     p
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(lines: &[&str]) -> Block {
+        Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Frag::new(i + 1, t))
+                .collect(),
+            page_break_before: false,
+        }
+    }
+
+    #[test]
+    fn a_narrow_volume_column_is_a_volume_even_broken_and_long() {
+        let broken = block(&["500", "құжатқа", "дейі", "н"]);
+        assert_eq!(kind(&broken), Kind::Volume);
+        let three = block(&[
+            "100",
+            "ауланға",
+            "дейін",
+            "150",
+            "құжатқа",
+            "дейін",
+            "400",
+            "шақы",
+            "ру",
+            "қағазға",
+            "дейін",
+        ]);
+        assert_eq!(kind(&three), Kind::Volume);
+    }
+
+    #[test]
+    fn sentences_after_a_conditions_cell_are_its_rest() {
+        let cond = "Қоғамдық жұмыстар уақытша жұмыс\nжұмыссыздар үшін арналады.\nЖұмыс беруші мен";
+        let blocks = [
+            block(&["Ұйым"]),
+            block(&["Курьерлік жұмыс"]),
+            block(&["150 құжатқа", "дейін"]),
+            block(&cond.lines().collect::<Vec<_>>()),
+            block(&["Уақытылы еңбекақысы төленеді.", "2"]),
+            block(&["Ұйым екі"]),
+            block(&["Курьерлік жұмыс"]),
+            block(&["50 құжатқа", "дейін"]),
+            block(&cond.lines().collect::<Vec<_>>()),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let rows = rows(&refs, 2, &mut Log::default()).expect("two rows");
+        assert_eq!(rows[0].cells[COND].len(), 4);
+        assert_eq!(rows[1].cells[ORG][0].text, "Ұйым екі");
+    }
+}
