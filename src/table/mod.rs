@@ -282,6 +282,11 @@ fn assemble(
         padded.push(rows::RawRow::numbered(i as u32 + 1));
     }
 
+    let bigrams = works::Bigrams::of(
+        padded
+            .iter()
+            .flat_map(|r| r.cells.iter().map(Vec::as_slice)),
+    );
     // Works and volumes printed on one line are cut apart first.
     let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
     let strayed: Vec<Vec<works::Strayed>> = padded
@@ -289,6 +294,7 @@ fn assemble(
         .map(|r| {
             let mut own = Log::default();
             let (w, rest) = r.cells.split_at_mut(2);
+            works::put_back_lone_words(&mut w[1], &bigrams, &mut own);
             let s = works::unmerge(&mut w[1], &mut rest[0], &mut own);
             unmerge_logs.push(own);
             s

@@ -280,6 +280,74 @@ pub fn unmerge(works: &mut [Frag], vols: &mut Vec<Frag>, log: &mut Log) -> Vec<S
         .collect()
 }
 
+/// Pairs of words printed one after the other on a line of the table: where
+/// a word printed apart ("в") is put back.
+#[derive(Debug, Default)]
+pub struct Bigrams(BTreeSet<(String, String)>);
+
+impl Bigrams {
+    /// The pairs in each cell's lines read in order (across line ends too).
+    pub fn of<'a>(cells: impl Iterator<Item = &'a [Frag]>) -> Bigrams {
+        let mut set = BTreeSet::new();
+        for cell in cells {
+            let words: Vec<String> = cell
+                .iter()
+                .flat_map(|f| f.text.split_whitespace())
+                .map(word_core)
+                .collect();
+            set.extend(words.windows(2).map(|w| (w[0].clone(), w[1].clone())));
+        }
+        Bigrams(set)
+    }
+
+    fn has(&self, a: &str, b: &str) -> bool {
+        self.0.contains(&(a.to_string(), b.to_string()))
+    }
+}
+
+/// One-word lines of one or two letters printed after a blank line at the
+/// end of a works cell ("Помощь" / "ремонте" / "школьной" / "мебели" / "" /
+/// "в"): each put back where the document prints that word between the same
+/// neighbours (after "Помощь"), the first free such place; kept where they
+/// are when the document shows no such place.
+pub fn put_back_lone_words(works: &mut Vec<Frag>, bigrams: &Bigrams, log: &mut Log) {
+    let tiny = |f: &Frag| f.text.chars().count() <= 2 && f.text.chars().all(char::is_lowercase);
+    let mut lone = Vec::new();
+    while works.len() > 1 && works.last().is_some_and(tiny) {
+        let after_gap = works[works.len() - 1].no > works[works.len() - 2].no + 1;
+        if !after_gap {
+            break;
+        }
+        lone.push(works.pop().expect("checked"));
+    }
+    lone.reverse();
+    let mut used: Vec<(usize, usize)> = Vec::new();
+    for w in lone {
+        let core = word_core(&w.text);
+        let place = (0..works.len()).find_map(|i| {
+            let tokens: Vec<&str> = works[i].text.split_whitespace().collect();
+            (0..tokens.len())
+                .find(|&j| !used.contains(&(i, j)) && bigrams.has(&word_core(tokens[j]), &core))
+                .map(|j| (i, j))
+        });
+        let Some((i, j)) = place else {
+            works.push(w);
+            continue;
+        };
+        used.push((i, j));
+        let before = works[i].text.clone();
+        let mut tokens: Vec<&str> = before.split_whitespace().collect();
+        tokens.insert(j + 1, w.text.trim());
+        works[i].text = tokens.join(" ");
+        log.repair(
+            RepairKind::ScatteredWords,
+            w.no,
+            format!("{before} / {}", w.text),
+            works[i].text.clone(),
+        );
+    }
+}
+
 /// A line with words before a volume's start ("до 20", "150 … дейін") cut in
 /// two: the words, and the volume.
 fn cut_at_volume(f: &Frag, log: &mut Log) -> Option<(Frag, Frag)> {
@@ -704,6 +772,23 @@ mod tests {
                 .count(),
             3
         );
+    }
+
+    #[test]
+    fn a_lone_word_printed_apart_goes_back_between_the_words_it_follows() {
+        let other = frags(&["Помощь", "в", "проведении"]);
+        let bigrams = Bigrams::of(std::iter::once(other.as_slice()));
+        let mut works = frags(&["Помощь", "ремонте", "школьной", "мебели"]);
+        works.push(Frag::new(6, "в"));
+        let mut log = Log::default();
+        put_back_lone_words(&mut works, &bigrams, &mut log);
+        let texts: Vec<&str> = works.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Помощь в", "ремонте", "школьной", "мебели"]);
+        // Without such a place in the document the word stays where it was.
+        let mut alone = frags(&["Разнос", "повесток"]);
+        alone.push(Frag::new(5, "о"));
+        put_back_lone_words(&mut alone, &bigrams, &mut log);
+        assert_eq!(alone.len(), 3);
     }
 
     #[test]
