@@ -287,6 +287,7 @@ fn assemble(
             .iter()
             .flat_map(|r| r.cells.iter().map(Vec::as_slice)),
     );
+    let units = works::Units::of(padded.iter().map(|r| r.cells[2].as_slice()));
     // Works and volumes printed on one line are cut apart first.
     let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
     let strayed: Vec<Vec<works::Strayed>> = padded
@@ -295,7 +296,7 @@ fn assemble(
             let mut own = Log::default();
             let (w, rest) = r.cells.split_at_mut(2);
             works::put_back_lone_words(&mut w[1], &bigrams, &mut own);
-            let s = works::unmerge(&mut w[1], &mut rest[0], &mut own);
+            let s = works::unmerge(&mut w[1], &mut rest[0], &units, &mut own);
             unmerge_logs.push(own);
             s
         })

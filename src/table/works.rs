@@ -245,12 +245,21 @@ pub struct Strayed {
 /// line: "Помощь в ремонте школьной до 20 мест" in the works cell gives its
 /// volume ("до 20 мест") to the volume cell; "ведении до 250" in the volume
 /// cell gives its leading words back to the works column. Each cut logged.
-pub fn unmerge(works: &mut [Frag], vols: &mut Vec<Frag>, log: &mut Log) -> Vec<Strayed> {
+pub fn unmerge(
+    works: &mut [Frag],
+    vols: &mut Vec<Frag>,
+    units: &Units,
+    log: &mut Log,
+) -> Vec<Strayed> {
     let mut moved = Vec::new();
-    for f in works.iter_mut() {
-        if let Some((head, tail)) = cut_at_volume(f, log) {
-            *f = head;
+    for i in 0..works.len() {
+        if let Some((head, tail)) = cut_at_volume(&works[i], log) {
+            works[i] = head;
+            let bare = tail.text.split_whitespace().last().is_some_and(all_digits);
             moved.push(tail);
+            if bare {
+                moved.extend(take_units(&mut works[i + 1..], units, log));
+            }
         }
     }
     vols.extend(moved);
@@ -346,6 +355,77 @@ pub fn put_back_lone_words(works: &mut Vec<Frag>, bigrams: &Bigrams, log: &mut L
             works[i].text.clone(),
         );
     }
+}
+
+/// The words the document's volumes are counted in ("дворов", "квадратных
+/// метров"), and those that end a volume.
+#[derive(Debug, Default)]
+pub struct Units {
+    words: BTreeSet<String>,
+    last: BTreeSet<String>,
+}
+
+impl Units {
+    /// Learned from the volume cells as printed: the words after each number.
+    pub fn of<'a>(cells: impl Iterator<Item = &'a [Frag]>) -> Units {
+        let mut units = Units::default();
+        for cell in cells {
+            let text: Vec<&str> = cell.iter().map(|f| f.text.as_str()).collect();
+            for v in split_volumes(&text.join(" ")) {
+                let words: Vec<String> = v
+                    .split_whitespace()
+                    .skip_while(|t| !starts_with_digit(t))
+                    .skip(1)
+                    .map(word_core)
+                    .filter(|w| !VOLUME_ENDS.contains(&w.as_str()))
+                    .collect();
+                units.last.extend(words.last().cloned());
+                units.words.extend(words);
+            }
+        }
+        units
+    }
+}
+
+/// The unit of a volume cut from a works line that ended with its number,
+/// printed at the ends of the next works lines ("… сухих квадратных" / "…
+/// посадка метров", or a line of its own after one line of the kind of
+/// work): moved to the volume, one word a line, until a word that ends a
+/// volume.
+fn take_units(next: &mut [Frag], units: &Units, log: &mut Log) -> Vec<Frag> {
+    let mut out = Vec::new();
+    let mut skipped = false;
+    for f in next.iter_mut() {
+        let tokens: Vec<&str> = f.text.split_whitespace().collect();
+        let Some((&last, rest)) = tokens.split_last() else {
+            break;
+        };
+        let core = word_core(last);
+        if !units.words.contains(&core) {
+            // One line of the kind of work may come before the unit's line.
+            if out.is_empty() && !skipped {
+                skipped = true;
+                continue;
+            }
+            break;
+        }
+        log.repair(
+            RepairKind::ColumnMerge,
+            f.no,
+            f.text.clone(),
+            format!("{} / {last}", rest.join(" ")),
+        );
+        out.push(Frag {
+            text: last.to_string(),
+            part: f.part + 1,
+            ..f.clone()
+        });
+        f.text = rest.join(" ");
+        if units.last.contains(&core) {
+            break;
+        }
+    }
+    out
 }
 
 /// A line with words before a volume's start ("до 20", "150 … дейін") cut in
@@ -732,7 +812,7 @@ mod tests {
         let mut works = frags(&["Помощь в ремонте школьной до 20 мест", "мебели"]);
         let mut vols = Vec::new();
         let mut log = Log::default();
-        let strayed = unmerge(&mut works, &mut vols, &mut log);
+        let strayed = unmerge(&mut works, &mut vols, &Units::default(), &mut log);
         assert!(strayed.is_empty());
         assert_eq!(works[0].text, "Помощь в ремонте школьной");
         assert_eq!(vols[0].text, "до 20 мест");
@@ -750,7 +830,7 @@ mod tests {
             "подшивка до 800",
             "документов",
         ]);
-        let strayed = unmerge(&mut works, &mut vols, &mut log);
+        let strayed = unmerge(&mut works, &mut vols, &Units::default(), &mut log);
         let vocab = Vocab::from_lines(["Помощь в уборке и в ремонте"]);
         let lex = Lexicon::learn(std::iter::once(vols.as_slice()), &vocab);
         let v = volumes(&vols, &lex, &mut log);
@@ -789,6 +869,29 @@ mod tests {
         alone.push(Frag::new(5, "о"));
         put_back_lone_words(&mut alone, &bigrams, &mut log);
         assert_eq!(alone.len(), 3);
+    }
+
+    #[test]
+    fn a_bare_volume_takes_its_unit_from_the_ends_of_the_next_lines() {
+        let seen = frags(&["до 300", "квадратных", "метров", "до 150 дворов"]);
+        let units = Units::of(std::iter::once(seen.as_slice()));
+        let mut works = frags(&[
+            "Помощь в благоустройстве и до 1500",
+            "озеленении (вырубка сухих квадратных",
+            "деревьев, покос травы, посадка метров",
+            "цветов и саженцев)",
+        ]);
+        let mut vols = Vec::new();
+        let mut log = Log::default();
+        unmerge(&mut works, &mut vols, &units, &mut log);
+        let v: Vec<&str> = vols.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(v, ["до 1500", "квадратных", "метров"]);
+        assert_eq!(works[1].text, "озеленении (вырубка сухих");
+        let mut works = frags(&["в", "проведении до 600", "подворного обхода", "дворов"]);
+        let mut vols = Vec::new();
+        unmerge(&mut works, &mut vols, &units, &mut log);
+        assert_eq!(vols.last().map(|f| f.text.as_str()), Some("дворов"));
+        assert_eq!(works[2].text, "подворного обхода");
     }
 
     #[test]
