@@ -70,9 +70,11 @@ fn run_end(tokens: &[&str], start: usize) -> Option<usize> {
     };
     let mut end = start + 1;
     let mut last_single = start + 1;
+    // A longer piece needs a one-character piece before it: two words in a
+    // row are ordinary text ("В размере минимальной з а р а б о т н о й").
     while end < tokens.len()
         && same_kind(tokens[end])
-        && (is_single(tokens[end]) || is_inner_piece(tokens[end]))
+        && (is_single(tokens[end]) || (is_inner_piece(tokens[end]) && is_single(tokens[end - 1])))
     {
         end += 1;
         if is_single(tokens[end - 1]) {
@@ -129,6 +131,18 @@ mod tests {
             "работы и в с. Каменка",
             "Қазақстан Республикасының",
         ];
+        for line in cases {
+            assert_eq!(unspace(line), None, "{line}");
+        }
+        // Ordinary words before a spaced run stay words.
+        let cases = [(
+            "В размере минимальной з а р а б о т н о й",
+            "В размере минимальной заработной",
+        )];
+        for (line, want) in cases {
+            assert_eq!(unspace(line).as_deref(), Some(want), "{line}");
+        }
+        let cases: [&str; 0] = [];
         for line in cases {
             assert_eq!(unspace(line), None, "{line}");
         }

@@ -216,6 +216,18 @@ impl Vocab {
         ok_len && self.get(w).total >= 3
     }
 
+    /// Counts a word (a word core) as printed whole once: evidence found
+    /// another way (the same word broken at two different places).
+    pub fn add_whole(&mut self, word: &str) {
+        let seen = self.words.entry(word.to_string()).or_default();
+        seen.total += 1;
+    }
+
+    /// Whether the document prints this word (a word core) whole somewhere.
+    pub fn knows(&self, word: &str) -> bool {
+        self.get(word).total > 0
+    }
+
     fn get(&self, word: &str) -> Seen {
         self.words.get(word).copied().unwrap_or_default()
     }

@@ -5,13 +5,27 @@ use super::blocks::Frag;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
-use crate::repair::split_word::{decide, Join, Rejoined, Vocab};
+use crate::repair::split_word::{decide, word_core, Join, Rejoined, Vocab};
 use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Renders fragments (in printed order) as one clean line of text.
 pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
     render_with(frags, vocab, log, |f, _, log| {
         Cow::Owned(rejoin_inline(f, vocab, log))
+    })
+}
+
+/// Renders fragments, leaving the words of those marked in `kept` as they are
+/// (words already joined from their pieces, which the inline repair would
+/// read as glued words and cut apart again).
+pub fn render_keeping(frags: &[Frag], kept: &[bool], vocab: &Vocab, log: &mut Log) -> String {
+    render_with(frags, vocab, log, |f, i, log| {
+        if kept[i] {
+            Cow::Owned(f.text.clone())
+        } else {
+            Cow::Owned(rejoin_inline(f, vocab, log))
+        }
     })
 }
 
@@ -145,7 +159,79 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
     true
 }
 
+/// Words the layout broke at two different places in the document
+/// ("балабақш" / "асы" and "балабақ" / "шасы"): two different pairs of line
+/// pieces that join into the same word are one word, never two. Added to the
+/// vocabulary as printed whole, so the pieces are joined wherever they occur.
+pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
+    // By the word after its last hyphen: the break points, and the joined forms.
+    let mut splits: BTreeMap<String, (BTreeSet<usize>, BTreeSet<String>)> = BTreeMap::new();
+    for b in blocks {
+        for pair in b.frags.windows(2) {
+            let (Some(left), Some(right)) = (
+                pair[0].text.split_whitespace().next_back(),
+                pair[1].text.split_whitespace().next(),
+            ) else {
+                continue;
+            };
+            let (l, r) = (word_core(left), word_core(right));
+            let letters =
+                |t: &str| !t.is_empty() && t.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !letters(&l) || !letters(&r) || !right.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let tail = l.rsplit('-').next().unwrap_or(&l);
+            let entry = splits.entry(format!("{tail}{r}")).or_default();
+            entry.0.insert(tail.chars().count());
+            entry.1.insert(format!("{l}{r}"));
+        }
+    }
+    for (at, forms) in splits.into_values() {
+        if at.len() < 2 {
+            continue;
+        }
+        for w in forms {
+            if !vocab.knows(&w) {
+                vocab.add_whole(&w);
+            }
+        }
+    }
+}
+
 /// The document vocabulary of a set of blocks (for split-word evidence).
 pub fn vocab_of<'a, I: IntoIterator<Item = &'a Frag>>(frags: I) -> Vocab {
     Vocab::from_lines(frags.into_iter().map(|f| f.text.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::blocks::Block;
+
+    #[test]
+    fn a_word_broken_at_two_places_is_joined_everywhere() {
+        let block = |lines: &[&str]| Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Frag::new(i + 1, t))
+                .collect(),
+            page_break_before: false,
+        };
+        let blocks = [
+            block(&["\"Береке бөбекжай-балабақш", "асы\" мемлекеттік"]),
+            block(&["\"Бақбақты бөбекжай - балабақ", "шасы\" мемлекеттік"]),
+        ];
+        let mut vocab = vocab_of(blocks.iter().flat_map(|b| b.frags.iter()));
+        learn_breaks(&mut vocab, &blocks);
+        let mut log = Log::default();
+        assert_eq!(
+            render(&blocks[0].frags, &vocab, &mut log),
+            "\"Береке бөбекжай-балабақшасы\" мемлекеттік"
+        );
+        assert_eq!(
+            render(&blocks[1].frags, &vocab, &mut log),
+            "\"Бақбақты бөбекжай - балабақшасы\" мемлекеттік"
+        );
+    }
 }

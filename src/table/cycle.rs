@@ -46,11 +46,27 @@ pub(crate) fn kind(b: &Block) -> Kind {
     {
         return Kind::Conditions;
     }
-    let has_number = words
+    let numbers = words
         .iter()
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
-    if has_number && volume_word && b.frags.len() <= 8 {
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let has_number = numbers > 0;
+    // "дейі" / "н": the closing word broken across the narrow column's lines.
+    let broken_end = || {
+        let tail: String = words
+            .iter()
+            .rev()
+            .take(3)
+            .rev()
+            .map(String::as_str)
+            .collect();
+        VOLUME_WORDS
+            .iter()
+            .any(|v| v.chars().count() > 2 && tail.ends_with(v))
+    };
+    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())) || broken_end();
+    // A narrow volume column takes up to five lines a volume.
+    if has_number && volume_word && b.frags.len() <= 8.max(5 * numbers) {
         Kind::Volume
     } else {
         Kind::Text
@@ -79,6 +95,21 @@ fn split_volume(b: &Block) -> Vec<Block> {
         return vec![b.clone()];
     }
     vec![head, tail]
+}
+
+/// A block of sentences (its last text line ends with a full stop): the rest
+/// of a conditions cell that a blank line cut off, never an organization or a
+/// kind of work. A row number printed under it is left to the number column.
+fn finishes_sentences(b: &Block) -> bool {
+    b.frags
+        .iter()
+        .rev()
+        .find(|f| !is_number_line(f))
+        .is_some_and(|f| f.text.trim_end().ends_with('.'))
+}
+
+fn is_number_line(f: &Frag) -> bool {
+    f.text.trim().parse::<u32>().is_ok()
 }
 
 fn is_number_block(b: &Block) -> bool {
@@ -126,6 +157,11 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
             continue;
         }
         in_torn = false;
+        if col == Some(COND) && kind(b) == Kind::Text && finishes_sentences(b) {
+            let last = rows.last_mut().expect("a conditions cell was placed");
+            last.cells[COND].extend(b.frags.iter().filter(|f| !is_number_line(f)).cloned());
+            continue;
+        }
         col = Some(step(&mut rows, col, kind(b), b));
     }
     if rows.len() != expected
@@ -213,4 +249,60 @@ fn learn(rows: &[RawRow]) -> Profiles {
         }
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(lines: &[&str]) -> Block {
+        Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Frag::new(i + 1, t))
+                .collect(),
+            page_break_before: false,
+        }
+    }
+
+    #[test]
+    fn a_narrow_volume_column_is_a_volume_even_broken_and_long() {
+        let broken = block(&["500", "құжатқа", "дейі", "н"]);
+        assert_eq!(kind(&broken), Kind::Volume);
+        let three = block(&[
+            "100",
+            "ауланға",
+            "дейін",
+            "150",
+            "құжатқа",
+            "дейін",
+            "400",
+            "шақы",
+            "ру",
+            "қағазға",
+            "дейін",
+        ]);
+        assert_eq!(kind(&three), Kind::Volume);
+    }
+
+    #[test]
+    fn sentences_after_a_conditions_cell_are_its_rest() {
+        let cond = "Қоғамдық жұмыстар уақытша жұмыс\nжұмыссыздар үшін арналады.\nЖұмыс беруші мен";
+        let blocks = [
+            block(&["Ұйым"]),
+            block(&["Курьерлік жұмыс"]),
+            block(&["150 құжатқа", "дейін"]),
+            block(&cond.lines().collect::<Vec<_>>()),
+            block(&["Уақытылы еңбекақысы төленеді.", "2"]),
+            block(&["Ұйым екі"]),
+            block(&["Курьерлік жұмыс"]),
+            block(&["50 құжатқа", "дейін"]),
+            block(&cond.lines().collect::<Vec<_>>()),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let rows = rows(&refs, 2, &mut Log::default()).expect("two rows");
+        assert_eq!(rows[0].cells[COND].len(), 4);
+        assert_eq!(rows[1].cells[ORG][0].text, "Ұйым екі");
+    }
 }

@@ -1,6 +1,7 @@
 //! The printed column headers: found by the genre's standard header wording
 //! (Kazakh and Russian) in the header text, cut apart and put in column order.
 
+use super::blocks::Block;
 use crate::model::ColumnGroup;
 
 /// The table's columns in their printed order, each with the phrases (lowercase,
@@ -75,6 +76,69 @@ pub fn is_header_text(text: &str) -> bool {
         || compact
             .strip_prefix('№')
             .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
+}
+
+/// A header block that runs on into other headers or a cell's lines (no
+/// blank line between): cut after each run of lines that spells a whole
+/// standard header ("Көлемі" / "(бір қаты" / "сушыға)" / "3 0 0" / "үйге" …),
+/// the rest left to the rows. `None` when there is nothing to cut.
+pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
+    if b.frags.len() < 2 || !is_header_text(&b.plain()) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut spelled = String::new();
+    for k in 1..b.frags.len() {
+        spelled.push_str(&compact(&b.frags[k - 1].text));
+        if STANDARD.iter().any(|s| compact(s) == spelled) {
+            out.push(Block {
+                frags: b.frags[from..k].to_vec(),
+                page_break_before: from == 0 && b.page_break_before,
+            });
+            from = k;
+            spelled.clear();
+        }
+    }
+    if from == 0 {
+        return None;
+    }
+    out.push(Block {
+        frags: b.frags[from..].to_vec(),
+        page_break_before: false,
+    });
+    Some(out)
+}
+
+/// Indices of one-line blocks that are pieces of a standard header printed
+/// apart among the cells ("Н а қ т ы" … "ж а ғ д а й л а р ы"): a block that
+/// starts a header and a block, at most `REACH` blocks later, that ends it.
+pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
+    const REACH: usize = 12;
+    let one_line = |b: &Block| b.frags.len() == 1;
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let head = compact(&b.plain());
+        if !one_line(b) || head.chars().count() < 4 || out.contains(&i) {
+            continue;
+        }
+        for s in STANDARD {
+            let Some(rest) = compact(s).strip_prefix(head.as_str()).map(str::to_string) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let end = (i + 1..blocks.len().min(i + 1 + REACH))
+                .find(|&j| one_line(blocks[j]) && compact(&blocks[j].plain()) == rest);
+            if let Some(j) = end {
+                out.extend([i, j]);
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Lowercase text with all white space removed, for matching.
@@ -175,6 +239,45 @@ mod tests {
             groups[0].title,
             "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
         );
+    }
+
+    #[test]
+    fn a_header_block_running_into_a_cell_is_cut_after_the_header() {
+        use super::super::blocks::Frag;
+        let lines = ["Көлемі", "(бір қаты", "сушыға)", "300", "үйге", "дейін"];
+        let b = Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Frag::new(i + 1, t))
+                .collect(),
+            page_break_before: false,
+        };
+        let parts = split_header_block(&b).expect("cut");
+        assert_eq!(parts[0].plain(), "Көлемі (бір қаты сушыға)");
+        assert_eq!(parts[1].plain(), "300 үйге дейін");
+        assert!(split_header_block(&Block {
+            frags: b.frags[3..].to_vec(),
+            page_break_before: false
+        })
+        .is_none());
+    }
+
+    #[test]
+    fn header_pieces_printed_among_cells_are_found() {
+        use super::super::blocks::Frag;
+        let block = |no: usize, t: &str| Block {
+            frags: vec![Frag::new(no, t)],
+            page_break_before: false,
+        };
+        let blocks = [
+            block(1, "Нақты"),
+            block(3, "Алматы облысы"),
+            block(5, "жағдайлары"),
+            block(7, "нақты"),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        assert_eq!(scattered_pieces(&refs), [0, 2]);
     }
 
     #[test]

@@ -83,11 +83,23 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let _ = language;
     let mut log = Log::default();
     let all = blocks::make_blocks(lines, &mut log.repairs);
-    let vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    let all: Vec<Block> = all
+        .into_iter()
+        .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
+        .collect();
+    let mut vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    cell::learn_breaks(&mut vocab, &all);
+    let vocab = vocab;
     let (part1, part2) = split_at_marker(all, &mut log);
-    let (head1, data1): (Vec<&Block>, Vec<&Block>) = part1
+    let (mut head1, data1): (Vec<&Block>, Vec<&Block>) = part1
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
+    let pieces = header::scattered_pieces(&data1);
+    head1.extend(pieces.iter().map(|&i| data1[i]));
+    let data1: Vec<&Block> = (0..data1.len())
+        .filter(|i| !pieces.contains(i))
+        .map(|i| data1[i])
+        .collect();
     let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2
         .iter()
         .partition(|b| header::is_header_text(&b.plain()));
@@ -338,16 +350,33 @@ fn assemble(
         padded.push(rows::RawRow::numbered(i as u32 + 1));
     }
 
+    let bigrams = works::Bigrams::of(
+        padded
+            .iter()
+            .flat_map(|r| r.cells.iter().map(Vec::as_slice)),
+    );
+    let units = works::Units::of(padded.iter().map(|r| r.cells[2].as_slice()));
+    // Works and volumes printed on one line are cut apart first.
+    let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
+    let strayed: Vec<Vec<works::Strayed>> = padded
+        .iter_mut()
+        .map(|r| {
+            let mut own = Log::default();
+            let (w, rest) = r.cells.split_at_mut(2);
+            works::put_back_lone_words(&mut w[1], &bigrams, &mut own);
+            let s = works::unmerge(&mut w[1], &mut rest[0], &units, &mut own);
+            unmerge_logs.push(own);
+            s
+        })
+        .collect();
     let raw1 = padded.as_slice();
     let mut known = works::KnownWorks::default();
     // The volume cell is rendered once; its repairs join the log in row order below.
+    let lex = works::Lexicon::learn(raw1.iter().map(|r| r.cells[2].as_slice()), vocab);
     let (volumes, volume_logs): (Vec<Vec<String>>, Vec<Log>) = raw1
         .iter()
-        .map(|r| {
-            let mut own = Log::default();
-            let text = cell::render(&r.cells[2], vocab, &mut own);
-            (works::split_volumes(&text), own)
-        })
+        .zip(unmerge_logs)
+        .map(|(r, mut own)| (works::volumes(&r.cells[2], &lex, &mut own), own))
         .unzip();
     for (r, v) in raw1.iter().zip(&volumes) {
         if v.len() <= 1 {
@@ -366,7 +395,8 @@ fn assemble(
                 ..Row::default()
             };
             log.append(own);
-            row.works = works::pair(&r.cells[1], &vols, &known, vocab, r.line, log);
+            let ctx = (&known, vocab);
+            row.works = works::pair(&r.cells[1], &vols, &strayed[i], ctx, r.line, log);
             row.conditions = cell::render(&r.cells[3], vocab, log);
             if let Some(p) = raw2.get(i) {
                 fill_part2(&mut row, p, vocab, log);

@@ -202,6 +202,10 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                 if !nums.len().is_multiple_of(2) && !top_mode {
                     rows.extend(close(&mut text, &mut nums, !top_mode, log));
                 }
+                if continuing == Some(bi) && starts_like_a_pay(&f.text, &rows) {
+                    // The next row's pay, printed right under the rest of this one.
+                    continuing = None;
+                }
                 if continues_previous(b, k, &text, &rows, top_mode) || continuing == Some(bi) {
                     // The rest of the previous row's cell, printed after a page break.
                     continuing = Some(bi);
@@ -354,6 +358,24 @@ fn continues_previous(
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// Whether a line opens with the word the rows' pay cells open with ("Қазақстан
+/// Республикасының …", "В размере …"): the start of the next row's pay.
+fn starts_like_a_pay(text: &str, rows: &[RawPay]) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    if !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let opening = |r: &RawPay| {
+        r.pay
+            .first()
+            .and_then(|f| f.text.split_whitespace().next())
+            .is_some_and(|w| w == first)
+    };
+    rows.iter().filter(|r| opening(r)).count() >= 2
 }
 
 /// Logs how a line with head counts was read.
@@ -536,7 +558,37 @@ fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Lo
             .into_iter()
             .for_each(|(_, _, f)| split_words(&mut row, f, log));
     }
+    restore_scattered(&mut row.funding, log);
     row
+}
+
+/// A justified funding cell's middle line that pdftotext printed alone after
+/// a blank line, below the cell's last line ("Средства" / "бюджета" / "" /
+/// "местного"): put back before that last line, as the document part does
+/// with scattered words.
+fn restore_scattered(funding: &mut Vec<Frag>, log: &mut Log) {
+    let n = funding.len();
+    if n < 3 {
+        return;
+    }
+    let (run, lone) = (&funding[..n - 1], &funding[n - 1]);
+    let whole_lines = funding.iter().all(|f| f.part == 0);
+    let contiguous = whole_lines && run.windows(2).all(|w| w[1].no == w[0].no + 1);
+    let after_blank = lone.no > run[n - 2].no + 1;
+    if !contiguous || !after_blank || lone.text.split_whitespace().count() != 1 {
+        return;
+    }
+    let before: Vec<&str> = funding.iter().map(|f| f.text.as_str()).collect();
+    let before = before.join(" / ");
+    let word = funding.pop().expect("n >= 3");
+    funding.insert(n - 2, word);
+    let after: Vec<&str> = funding.iter().map(|f| f.text.as_str()).collect();
+    log.repair(
+        RepairKind::ScatteredWords,
+        funding[n - 2].no,
+        before,
+        after.join(" / "),
+    );
 }
 
 /// A word that shows the row was read through noise: a table rule read as a
@@ -598,9 +650,11 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
         });
     }
     if !fund.is_empty() {
+        // A line of funding words alone keeps its part: it is a whole line.
+        let part = f.part + u8::from(!pay.is_empty());
         row.funding.push(Frag {
             text: fund.join(" "),
-            part: f.part + 1,
+            part,
             ..f
         });
     }
@@ -609,6 +663,67 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_rows_pay_under_a_torn_pays_rest_starts_its_own_row() {
+        let block = |no: usize, lines: &[&str], page_break_before: bool| Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Frag::new(no + i, t))
+                .collect(),
+            page_break_before,
+        };
+        let pay = [
+            "Қазақстан Республикасының",
+            "айлық жалақының 1,5 мөлшерінде",
+        ];
+        let blocks = [
+            block(1, &pay, false),
+            block(4, &["Жергілікті бюджет"], false),
+            block(6, &["5 5"], false),
+            block(8, &pay, false),
+            block(11, &["Жергілікті бюджет"], false),
+            block(13, &["3 3"], false),
+            block(15, &["Қазақстан Республикасының"], false),
+            block(17, &["Жергілікті бюджет"], false),
+            block(19, &["1 0"], false),
+            block(
+                21,
+                &["айлық жалақының 1,5 мөлшерінде", pay[0], pay[1]],
+                true,
+            ),
+            block(25, &["Жергілікті бюджет"], false),
+            block(27, &["2 2"], false),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let rows = part2(&refs, &mut Log::default());
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[2].pay.len(), 2);
+        assert_eq!(rows[3].pay[0].text, "Қазақстан Республикасының");
+        assert_eq!(rows[3].demand, Some(2));
+    }
+
+    #[test]
+    fn a_funding_word_printed_after_a_blank_goes_before_the_last_line() {
+        let mut funding = vec![
+            Frag::new(929, "Средства"),
+            Frag::new(930, "бюджета"),
+            Frag::new(932, "местного"),
+        ];
+        let mut log = Log::default();
+        restore_scattered(&mut funding, &mut log);
+        let texts: Vec<&str> = funding.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["Средства", "местного", "бюджета"]);
+        assert_eq!(log.repairs[0].kind, RepairKind::ScatteredWords);
+        // A cell printed in order stays as it is.
+        let mut whole = vec![
+            Frag::new(1853, "Жергілікті бюджет"),
+            Frag::new(1854, "қаражаты"),
+        ];
+        restore_scattered(&mut whole, &mut log);
+        assert_eq!(whole[1].text, "қаражаты");
+    }
 
     #[test]
     fn rows_read_through_noise_leave_pay_and_funding_empty() {

@@ -120,9 +120,34 @@ fn anchors(blocks: &[&Block]) -> Vec<(usize, Vec<Frag>)> {
 /// marker; returns the rows and the indices of blocks before row 1.
 pub fn part1(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     // Splits come only after row 1's number, so indices before it stay the same.
-    let owned = split_glued_numbers(blocks);
+    let owned = attach_lone_words(split_glued_numbers(blocks));
     let refs: Vec<&Block> = owned.iter().collect();
     part1_on(&refs, log)
+}
+
+/// A block of one short lowercase word ("в"), printed apart from the kind of
+/// work it belongs to, joins the block before it when that block is a cell's
+/// text (not conditions, not a volume): it is no cell of its own.
+fn attach_lone_words(blocks: Vec<Block>) -> Vec<Block> {
+    let lone = |b: &Block| {
+        let t = b.plain();
+        b.frags.len() == 1
+            && !b.page_break_before
+            && t.chars().count() <= 2
+            && t.chars().all(char::is_lowercase)
+            && !super::cycle::VOLUME_WORDS.contains(&t.as_str())
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let host = out.last_mut().filter(|p| {
+            lone(&b) && super::cycle::kind(p) == super::cycle::Kind::Text && p.frags.len() > 1
+        });
+        match host {
+            Some(p) => p.frags.extend(b.frags),
+            None => out.push(b),
+        }
+    }
+    out
 }
 
 /// pdftotext prints a row's number right under the previous row's last cell
