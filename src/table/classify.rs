@@ -2,7 +2,7 @@
 //! in the document's clean rows, with columns kept in printed order.
 
 use super::blocks::Frag;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::word_core_into;
 use std::collections::BTreeMap;
 
 /// Word counts per column, learned from rows whose cells were unambiguous.
@@ -11,13 +11,13 @@ pub struct Profiles {
     cols: Vec<BTreeMap<String, usize>>,
 }
 
-/// A word's key: digits all count as one word (volumes are numbers).
-fn key(token: &str) -> String {
-    let core = word_core(token);
-    if core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        "#".to_string()
-    } else {
-        core
+/// A word's key, written into a reused buffer (profiles look up every token
+/// of a cell): digits all count as one word (volumes are numbers).
+fn key_into(token: &str, out: &mut String) {
+    word_core_into(token, out);
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.clear();
+        out.push('#');
     }
 }
 
@@ -29,26 +29,35 @@ impl Profiles {
     }
 
     pub fn add(&mut self, col: usize, frags: &[Frag]) {
-        for f in frags {
-            for t in f.text.split_whitespace() {
-                *self.cols[col].entry(key(t)).or_default() += 1;
+        let mut k = String::new();
+        let counts = &mut self.cols[col];
+        for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
+            key_into(t, &mut k);
+            match counts.get_mut(k.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(k.clone(), 1);
+                }
             }
         }
     }
 
-    /// The share of `token`'s occurrences that fall in `col` (None if unseen).
-    pub fn share(&self, col: usize, token: &str) -> Option<f64> {
-        let k = key(token);
-        let total: usize = self.cols.iter().filter_map(|m| m.get(&k)).sum();
-        (total > 0).then(|| *self.cols[col].get(&k).unwrap_or(&0) as f64 / total as f64)
+    /// The share of a word key's occurrences that fall in `col` (None if unseen).
+    fn share(&self, col: usize, k: &str) -> Option<f64> {
+        let total: usize = self.cols.iter().filter_map(|m| m.get(k)).sum();
+        (total > 0).then(|| *self.cols[col].get(k).unwrap_or(&0) as f64 / total as f64)
     }
 
     /// How well the fragments fit the column: the mean share of their known words.
     pub fn score(&self, col: usize, frags: &[Frag]) -> f64 {
+        let mut k = String::new();
         let shares: Vec<f64> = frags
             .iter()
             .flat_map(|f| f.text.split_whitespace())
-            .filter_map(|t| self.share(col, t))
+            .filter_map(|t| {
+                key_into(t, &mut k);
+                self.share(col, &k)
+            })
             .collect();
         if shares.is_empty() {
             0.0

@@ -13,7 +13,7 @@ use super::classify::Profiles;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{word_core, word_core_into};
 
 const ORG: usize = 0;
 const WORKS: usize = 1;
@@ -33,23 +33,18 @@ pub(crate) enum Kind {
 }
 
 pub(crate) fn kind(b: &Block) -> Kind {
-    let words: Vec<String> = b
-        .frags
-        .iter()
-        .flat_map(|f| f.text.split_whitespace())
-        .map(word_core)
-        .collect();
-    if b.frags.len() >= 3
-        && words
-            .iter()
-            .any(|w| COND_WORDS.iter().any(|c| w.starts_with(c)))
-    {
+    // One pass over the words with one buffer: blocks are classified many times.
+    let (mut cond_word, mut has_number, mut volume_word) = (false, false, false);
+    let mut w = String::new();
+    for t in b.frags.iter().flat_map(|f| f.text.split_whitespace()) {
+        word_core_into(t, &mut w);
+        cond_word |= COND_WORDS.iter().any(|c| w.starts_with(c));
+        has_number |= w.starts_with(|c: char| c.is_ascii_digit());
+        volume_word |= VOLUME_WORDS.contains(&w.as_str());
+    }
+    if b.frags.len() >= 3 && cond_word {
         return Kind::Conditions;
     }
-    let has_number = words
-        .iter()
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str()));
     if has_number && volume_word && b.frags.len() <= 8 {
         Kind::Volume
     } else {
