@@ -31,7 +31,9 @@ pub struct Vocab {
     lines: RefCell<BTreeMap<String, Rc<Rejoined>>>,
     /// `decide` answers by (left, right, right spaced, left alone): cells are
     /// rendered in many slices, each line end decided again.
-    decided: RefCell<BTreeMap<(String, String, bool, bool), Join>>,
+    decided: RefCell<BTreeMap<String, Join>>,
+    /// The buffer `decide`'s keys are written into (looked up without allocating).
+    key: RefCell<String>,
 }
 
 /// A fragment's text with split words rejoined, and the repairs (before, after) made.
@@ -143,11 +145,14 @@ impl Vocab {
         {
             return false;
         }
-        let (l, r) = (word_core(a), word_core(b));
-        let joined = self.get(&format!("{l}{r}")).total;
         // Only a piece no word can start with: a frequent joined form alone may
         // be the layout's dropped space ("Тірек и М" printed "Тіреки М").
-        !can_start_word(&r) && joined >= 2
+        let r = word_core(b);
+        if can_start_word(&r) {
+            return false;
+        }
+        let joined = self.get(&(word_core(a) + &r)).total;
+        joined >= 2
     }
 
     /// A rare token that is several frequent words printed without spaces
@@ -167,6 +172,9 @@ impl Vocab {
     }
 
     pub fn unglue(&self, token: &str) -> Option<String> {
+        if !may_be_glued(token) {
+            return None;
+        }
         if let Some(done) = self.unglued.borrow().get(token) {
             return done.clone();
         }
@@ -178,10 +186,10 @@ impl Vocab {
     }
 
     fn unglue_uncached(&self, token: &str) -> Option<String> {
-        let chars: Vec<char> = token.chars().collect();
-        if chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
+        if !may_be_glued(token) {
             return None;
         }
+        let chars: Vec<char> = token.chars().collect();
         let lower: Vec<char> = token.to_lowercase().chars().collect();
         if lower.len() != chars.len() || self.get(&token.to_lowercase()).total > 2 {
             return None;
@@ -205,10 +213,12 @@ impl Vocab {
         // best[i]: fewest pieces covering w[..i], with the previous cut.
         let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0));
+        let mut piece = String::new();
         for i in 1..=n {
             for j in 0..i {
                 let Some((pieces, _)) = best[j] else { continue };
-                let piece: String = w[j..i].iter().collect();
+                piece.clear();
+                piece.extend(&w[j..i]);
                 if !self.frequent_word(&piece) {
                     continue;
                 }
@@ -253,6 +263,22 @@ impl Vocab {
     }
 }
 
+/// `unglue`'s cheap first test: only a long token of letters alone may be
+/// several words printed without spaces.
+fn may_be_glued(token: &str) -> bool {
+    token.chars().nth(5).is_some() && token.chars().all(is_letter)
+}
+
+/// `char::is_alphabetic`, answered without the table lookup for ASCII and
+/// Cyrillic, like `is_word_char`.
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x400..=0x481 | 0x48A..=0x4FF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Decides whether the last token of one line and the first token of the next
 /// are one word. `right_spaced` says the next line was printed letter-spaced;
 /// `left_alone` says the left token was alone on its line.
@@ -263,17 +289,23 @@ pub fn decide(
     left_alone: bool,
     vocab: &Vocab,
 ) -> Join {
-    let key = (
-        left.to_string(),
-        right.to_string(),
-        right_spaced,
-        left_alone,
-    );
-    if let Some(done) = vocab.decided.borrow().get(&key) {
-        return *done;
-    }
-    let answer = decide_uncached(left, right, right_spaced, left_alone, vocab);
-    vocab.decided.borrow_mut().insert(key, answer);
+    // The key: the flags, the left token's length (so the two tokens cannot be
+    // confused with another pair), then both tokens.
+    let mut key = vocab.key.take();
+    key.clear();
+    key.push(if right_spaced { 's' } else { '-' });
+    key.push(if left_alone { 'a' } else { '-' });
+    key.push_str(&left.len().to_string());
+    key.push(':');
+    key.push_str(left);
+    key.push_str(right);
+    let done = vocab.decided.borrow().get(key.as_str()).copied();
+    let answer = done.unwrap_or_else(|| {
+        let answer = decide_uncached(left, right, right_spaced, left_alone, vocab);
+        vocab.decided.borrow_mut().insert(key.clone(), answer);
+        answer
+    });
+    vocab.key.replace(key);
     answer
 }
 
@@ -362,6 +394,7 @@ mod tests {
         for n in 0..0x600u32 {
             let Some(c) = char::from_u32(n) else { continue };
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             if let Some(l) = lower_fast(c) {
                 assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
             }

@@ -58,12 +58,13 @@ fn standard(piece: String) -> String {
 pub fn is_header_text(text: &str) -> bool {
     // Only the head is matched (every pattern is far shorter than 64 letters),
     // so a long cell is not lowercased whole.
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .take(64)
-        .collect();
+    let mut compact = String::with_capacity(160);
+    compact.extend(
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .take(64),
+    );
     COLUMNS[1..]
         .iter()
         .chain(std::iter::once(&GROUP))
