@@ -7,7 +7,7 @@
 //! the fragments stay apart.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -26,12 +26,14 @@ pub struct Vocab {
     words: BTreeMap<String, Seen>,
     /// `unglue` answers by token: the standard conditions paragraph repeats in
     /// every row, and cells are rendered more than once.
-    unglued: RefCell<BTreeMap<String, Option<String>>>,
+    /// (The three caches are hash maps: only looked up, never iterated, so the
+    /// output does not depend on their order.)
+    unglued: RefCell<HashMap<String, Option<String>>>,
     /// Whole fragment texts with their inline repairs, by text (see `rejoined`).
-    lines: RefCell<BTreeMap<String, Rc<Rejoined>>>,
+    lines: RefCell<HashMap<String, Rc<Rejoined>>>,
     /// `decide` answers by (left, right, right spaced, left alone): cells are
     /// rendered in many slices, each line end decided again.
-    decided: RefCell<BTreeMap<String, Join>>,
+    decided: RefCell<HashMap<String, Join>>,
     /// The buffer `decide`'s keys are written into (looked up without allocating).
     key: RefCell<String>,
 }
