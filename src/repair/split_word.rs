@@ -99,7 +99,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The lowercase of ASCII and Cyrillic letters (a letter whose lowercase is
 /// one letter); `None` for the rest, left to `char::to_lowercase`.
-fn lower_fast(c: char) -> Option<char> {
+pub fn lower_fast(c: char) -> Option<char> {
     let n = c as u32;
     let l = match n {
         0..=0x7F => return Some(c.to_ascii_lowercase()),
