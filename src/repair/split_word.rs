@@ -7,7 +7,7 @@
 //! the fragments stay apart.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -23,11 +23,12 @@ struct Seen {
 /// The words of a document, with where on their lines they were printed.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    words: BTreeMap<String, Seen>,
+    /// (A hash map, like the caches below: looked up by the thousand and only
+    /// ever scanned by `starts_a_word`, whose yes/no answer does not depend on
+    /// the order, so nothing of the output does.)
+    words: HashMap<String, Seen>,
     /// `unglue` answers by token: the standard conditions paragraph repeats in
     /// every row, and cells are rendered more than once.
-    /// (The three caches are hash maps: only looked up, never iterated, so the
-    /// output does not depend on their order.)
     unglued: RefCell<HashMap<String, Option<String>>>,
     /// Whole fragment texts with their inline repairs, by text (see `rejoined`).
     lines: RefCell<HashMap<String, Rc<Rejoined>>>,
@@ -258,10 +259,10 @@ impl Vocab {
 
     /// Whether a known word (of at least `min` letters) starts with `prefix`.
     fn starts_a_word(&self, prefix: &str, min: usize) -> bool {
-        self.words
-            .range(prefix.to_string()..)
-            .take_while(|(w, _)| w.starts_with(prefix))
-            .any(|(w, s)| w.chars().count() >= min && w != prefix && s.total > 0)
+        // A scan: rare (only line ends that no other evidence decided reach it).
+        self.words.iter().any(|(w, s)| {
+            w.starts_with(prefix) && w.chars().count() >= min && w != prefix && s.total > 0
+        })
     }
 }
 
