@@ -3,12 +3,13 @@
 
 use super::blocks::Frag;
 use crate::repair::split_word::word_core_into;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
-/// Word counts per column, learned from rows whose cells were unambiguous.
+/// Word counts per column, learned from rows whose cells were unambiguous
+/// (hash maps: only looked up, never iterated).
 #[derive(Debug, Clone, Default)]
 pub struct Profiles {
-    cols: Vec<BTreeMap<String, usize>>,
+    cols: Vec<HashMap<String, usize>>,
 }
 
 /// A word's key, written into a reused buffer (profiles look up every token
@@ -24,7 +25,7 @@ fn key_into(token: &str, out: &mut String) {
 impl Profiles {
     pub fn new(ncols: usize) -> Profiles {
         Profiles {
-            cols: vec![BTreeMap::new(); ncols],
+            cols: vec![HashMap::new(); ncols],
         }
     }
 
