@@ -68,7 +68,12 @@ pub fn word_core(token: &str) -> String {
 /// by the thousand reuse one buffer instead of allocating per token.
 pub fn word_core_into(token: &str, out: &mut String) {
     out.clear();
-    let core = token.trim_matches(|c: char| !is_word_char(c));
+    let core = word_span(token);
+    if lowercase_already(core) {
+        out.push_str(core);
+        out.make_ascii_lowercase();
+        return;
+    }
     // Runs of characters that lowercase to themselves are copied whole (most
     // letters of a word are lowercase already); ASCII is lowercased at the end.
     let mut run = 0;
@@ -86,6 +91,43 @@ pub fn word_core_into(token: &str, out: &mut String) {
     }
     out.push_str(&core[run..]);
     out.make_ascii_lowercase();
+}
+
+/// The token without the non-word characters around it (most tokens have none).
+fn word_span(token: &str) -> &str {
+    let word_at = |c: Option<char>| c.is_some_and(is_word_char);
+    if word_at(token.chars().next()) && word_at(token.chars().next_back()) {
+        return token;
+    }
+    token.trim_matches(|c: char| !is_word_char(c))
+}
+
+/// Whether lowercasing leaves every non-ASCII character of `s` as it is: read
+/// on the UTF-8 bytes of Cyrillic (the ranges `lower_fast` maps to themselves),
+/// so the common lowercase word is copied whole. `false` means "not sure".
+fn lowercase_already(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (lead, next) = (b[i], b.get(i + 1).copied().unwrap_or(0));
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let odd = next & 1 == 1;
+        let lower = match lead {
+            0xD0 => next >= 0xB0,                          // а..п
+            0xD1 => next <= 0x9F || odd,                   // р..џ, then pairs
+            0xD2 => !(0x82..=0x89).contains(&next) && odd, // pairs (not the signs)
+            0xD3 => next >= 0x90 && odd,                   // pairs from U+04D0
+            _ => false,
+        };
+        if !lower {
+            return false;
+        }
+        i += 2;
+    }
+    true
 }
 
 /// `char::is_alphanumeric`, answered without the table lookup for ASCII and
@@ -403,6 +445,16 @@ mod tests {
             }
         }
         assert_eq!(word_core("«Қаржыландыру»,"), "қаржыландыру");
+        // Every letter up to U+05FF inside a word, alone and beside a Cyrillic one.
+        for n in 0..0x600u32 {
+            let Some(c) = char::from_u32(n).filter(|c| c.is_alphanumeric()) else {
+                continue;
+            };
+            for token in [format!("{c}"), format!("ж{c}ы"), format!("Ж{c}{c}")] {
+                let want: String = token.chars().flat_map(char::to_lowercase).collect();
+                assert_eq!(word_core(&token), want, "{c:?}");
+            }
+        }
         // The run-copying fast path gives what lowercasing char by char gives.
         for token in [
             "(ҚАРЖЫ-Land)",
