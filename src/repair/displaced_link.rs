@@ -78,7 +78,7 @@ fn glued_before_digit(body: &str) -> Option<(&str, &str)> {
     let at = chars
         .windows(2)
         .rev()
-        .find(|w| w[0].1.is_alphabetic() && w[1].1.is_ascii_digit())
+        .find(|w| w[1].1.is_ascii_digit() && w[0].1.is_alphabetic())
         .map(|w| w[1].0)?;
     let piece = &body[at..];
     let item = piece.split_whitespace().next()?;

@@ -14,8 +14,11 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let mut out = String::new();
+    // One scratch buffer for every piece: this runs on every cell and paragraph.
+    let mut piece = String::new();
     for part in parts {
-        let piece = collapse_spaces(part);
+        piece.clear();
+        collapse_into(part, &mut piece);
         if piece.is_empty() {
             continue;
         }
@@ -29,7 +32,19 @@ where
 
 /// Trims and collapses runs of white space inside one line to single spaces.
 pub fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    collapse_into(s, &mut out);
+    out
+}
+
+/// `collapse_spaces` appending to `out` (no allocation of its own).
+fn collapse_into(s: &str, out: &mut String) {
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// Whether a space belongs between the text so far and the next fragment.

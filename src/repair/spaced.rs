@@ -12,6 +12,9 @@ const RU_ONE_LETTER_WORDS: &str = "вскоуиаяВСКОУИАЯ";
 /// The line with spaced-out runs joined (gaps of 2+ spaces become one space),
 /// or `None` when the line has no such run.
 pub fn unspace(line: &str) -> Option<String> {
+    if !has_three_singles(line) {
+        return None;
+    }
     let mut changed = false;
     let segments: Vec<String> = line
         .split("  ")
@@ -24,6 +27,16 @@ pub fn unspace(line: &str) -> Option<String> {
         })
         .collect();
     changed.then(|| segments.join(" "))
+}
+
+/// Whether the line could hold a run at all: a run needs three one-character
+/// pieces. A cheap scan that rules out nearly every line before any allocation
+/// (a piece with white space around it is counted, as a segment trims it).
+fn has_three_singles(line: &str) -> bool {
+    line.split(' ')
+        .filter(|t| !t.is_empty() && t.trim().chars().nth(1).is_none())
+        .nth(2)
+        .is_some()
 }
 
 /// Joins the spaced runs inside one segment (no double spaces in it).

@@ -7,7 +7,7 @@
 //! the fragments stay apart.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -23,15 +23,20 @@ struct Seen {
 /// The words of a document, with where on their lines they were printed.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    words: BTreeMap<String, Seen>,
+    /// (A hash map, like the caches below: looked up by the thousand and only
+    /// ever scanned by `starts_a_word`, whose yes/no answer does not depend on
+    /// the order, so nothing of the output does.)
+    words: HashMap<String, Seen>,
     /// `unglue` answers by token: the standard conditions paragraph repeats in
     /// every row, and cells are rendered more than once.
-    unglued: RefCell<BTreeMap<String, Option<String>>>,
+    unglued: RefCell<HashMap<String, Option<String>>>,
     /// Whole fragment texts with their inline repairs, by text (see `rejoined`).
-    lines: RefCell<BTreeMap<String, Rc<Rejoined>>>,
+    lines: RefCell<HashMap<String, Rc<Rejoined>>>,
     /// `decide` answers by (left, right, right spaced, left alone): cells are
     /// rendered in many slices, each line end decided again.
-    decided: RefCell<BTreeMap<(String, String, bool, bool), Join>>,
+    decided: RefCell<HashMap<String, Join>>,
+    /// The buffer `decide`'s keys are written into (looked up without allocating).
+    key: RefCell<String>,
 }
 
 /// A fragment's text with split words rejoined, and the repairs (before, after) made.
@@ -54,15 +59,75 @@ pub enum Join {
 
 /// The word core of a token, lowercased, without surrounding punctuation.
 pub fn word_core(token: &str) -> String {
-    let core = token.trim_matches(|c: char| !is_word_char(c));
-    let mut out = String::with_capacity(core.len());
-    for c in core.chars() {
-        match lower_fast(c) {
+    let mut out = String::new();
+    word_core_into(token, &mut out);
+    out
+}
+
+/// `word_core` written into `out` (cleared first): callers that look words up
+/// by the thousand reuse one buffer instead of allocating per token.
+pub fn word_core_into(token: &str, out: &mut String) {
+    out.clear();
+    let core = word_span(token);
+    if lowercase_already(core) {
+        out.push_str(core);
+        out.make_ascii_lowercase();
+        return;
+    }
+    // Runs of characters that lowercase to themselves are copied whole (most
+    // letters of a word are lowercase already); ASCII is lowercased at the end.
+    let mut run = 0;
+    for (i, c) in core.char_indices() {
+        let lower = if c.is_ascii() { Some(c) } else { lower_fast(c) };
+        if lower == Some(c) {
+            continue;
+        }
+        out.push_str(&core[run..i]);
+        match lower {
             Some(l) => out.push(l),
             None => out.extend(c.to_lowercase()),
         }
+        run = i + c.len_utf8();
     }
-    out
+    out.push_str(&core[run..]);
+    out.make_ascii_lowercase();
+}
+
+/// The token without the non-word characters around it (most tokens have none).
+fn word_span(token: &str) -> &str {
+    let word_at = |c: Option<char>| c.is_some_and(is_word_char);
+    if word_at(token.chars().next()) && word_at(token.chars().next_back()) {
+        return token;
+    }
+    token.trim_matches(|c: char| !is_word_char(c))
+}
+
+/// Whether lowercasing leaves every non-ASCII character of `s` as it is: read
+/// on the UTF-8 bytes of Cyrillic (the ranges `lower_fast` maps to themselves),
+/// so the common lowercase word is copied whole. `false` means "not sure".
+fn lowercase_already(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (lead, next) = (b[i], b.get(i + 1).copied().unwrap_or(0));
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let odd = next & 1 == 1;
+        let lower = match lead {
+            0xD0 => next >= 0xB0,                          // а..п
+            0xD1 => next <= 0x9F || odd,                   // р..џ, then pairs
+            0xD2 => !(0x82..=0x89).contains(&next) && odd, // pairs (not the signs)
+            0xD3 => next >= 0x90 && odd,                   // pairs from U+04D0
+            _ => false,
+        };
+        if !lower {
+            return false;
+        }
+        i += 2;
+    }
+    true
 }
 
 /// `char::is_alphanumeric`, answered without the table lookup for ASCII and
@@ -77,7 +142,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The lowercase of ASCII and Cyrillic letters (a letter whose lowercase is
 /// one letter); `None` for the rest, left to `char::to_lowercase`.
-fn lower_fast(c: char) -> Option<char> {
+pub fn lower_fast(c: char) -> Option<char> {
     let n = c as u32;
     let l = match n {
         0..=0x7F => return Some(c.to_ascii_lowercase()),
@@ -94,18 +159,24 @@ impl Vocab {
     /// Counts the words of the given (already unspaced) lines.
     pub fn from_lines<'a, I: IntoIterator<Item = &'a str>>(lines: I) -> Vocab {
         let mut vocab = Vocab::default();
+        let mut core = String::new();
         for line in lines {
-            let tokens: Vec<&str> = line.split_whitespace().collect();
-            let n = tokens.len();
-            for (i, t) in tokens.iter().enumerate() {
-                let core = word_core(t);
+            let mut tokens = line.split_whitespace().peekable();
+            let mut first = true;
+            while let Some(t) = tokens.next() {
+                let at_start = std::mem::take(&mut first);
+                word_core_into(t, &mut core);
                 if core.is_empty() {
                     continue;
                 }
-                let seen = vocab.words.entry(core).or_default();
+                // Look up before inserting: most tokens are words seen before.
+                let seen = match vocab.words.get_mut(core.as_str()) {
+                    Some(seen) => seen,
+                    None => vocab.words.entry(core.clone()).or_default(),
+                };
                 seen.total += 1;
-                seen.not_at_end += usize::from(i + 1 < n);
-                seen.not_at_start += usize::from(i > 0);
+                seen.not_at_end += usize::from(tokens.peek().is_some());
+                seen.not_at_start += usize::from(!at_start);
             }
         }
         vocab
@@ -119,11 +190,14 @@ impl Vocab {
         {
             return false;
         }
-        let (l, r) = (word_core(a), word_core(b));
-        let joined = self.get(&format!("{l}{r}")).total;
         // Only a piece no word can start with: a frequent joined form alone may
         // be the layout's dropped space ("Тірек и М" printed "Тіреки М").
-        !can_start_word(&r) && joined >= 2
+        let r = word_core(b);
+        if can_start_word(&r) {
+            return false;
+        }
+        let joined = self.get(&(word_core(a) + &r)).total;
+        joined >= 2
     }
 
     /// A rare token that is several frequent words printed without spaces
@@ -143,6 +217,9 @@ impl Vocab {
     }
 
     pub fn unglue(&self, token: &str) -> Option<String> {
+        if !may_be_glued(token) {
+            return None;
+        }
         if let Some(done) = self.unglued.borrow().get(token) {
             return done.clone();
         }
@@ -154,10 +231,10 @@ impl Vocab {
     }
 
     fn unglue_uncached(&self, token: &str) -> Option<String> {
-        let chars: Vec<char> = token.chars().collect();
-        if chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
+        if !may_be_glued(token) {
             return None;
         }
+        let chars: Vec<char> = token.chars().collect();
         let lower: Vec<char> = token.to_lowercase().chars().collect();
         if lower.len() != chars.len() || self.get(&token.to_lowercase()).total > 2 {
             return None;
@@ -181,10 +258,12 @@ impl Vocab {
         // best[i]: fewest pieces covering w[..i], with the previous cut.
         let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0));
+        let mut piece = String::new();
         for i in 1..=n {
             for j in 0..i {
                 let Some((pieces, _)) = best[j] else { continue };
-                let piece: String = w[j..i].iter().collect();
+                piece.clear();
+                piece.extend(&w[j..i]);
                 if !self.frequent_word(&piece) {
                     continue;
                 }
@@ -234,10 +313,26 @@ impl Vocab {
 
     /// Whether a known word (of at least `min` letters) starts with `prefix`.
     fn starts_a_word(&self, prefix: &str, min: usize) -> bool {
-        self.words
-            .range(prefix.to_string()..)
-            .take_while(|(w, _)| w.starts_with(prefix))
-            .any(|(w, s)| w.chars().count() >= min && w != prefix && s.total > 0)
+        // A scan: rare (only line ends that no other evidence decided reach it).
+        self.words.iter().any(|(w, s)| {
+            w.starts_with(prefix) && w.chars().count() >= min && w != prefix && s.total > 0
+        })
+    }
+}
+
+/// `unglue`'s cheap first test: only a long token of letters alone may be
+/// several words printed without spaces.
+fn may_be_glued(token: &str) -> bool {
+    token.chars().nth(5).is_some() && token.chars().all(is_letter)
+}
+
+/// `char::is_alphabetic`, answered without the table lookup for ASCII and
+/// Cyrillic, like `is_word_char`.
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x400..=0x481 | 0x48A..=0x4FF => true,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -251,17 +346,23 @@ pub fn decide(
     left_alone: bool,
     vocab: &Vocab,
 ) -> Join {
-    let key = (
-        left.to_string(),
-        right.to_string(),
-        right_spaced,
-        left_alone,
-    );
-    if let Some(done) = vocab.decided.borrow().get(&key) {
-        return *done;
-    }
-    let answer = decide_uncached(left, right, right_spaced, left_alone, vocab);
-    vocab.decided.borrow_mut().insert(key, answer);
+    // The key: the flags, the left token's length (so the two tokens cannot be
+    // confused with another pair), then both tokens.
+    let mut key = vocab.key.take();
+    key.clear();
+    key.push(if right_spaced { 's' } else { '-' });
+    key.push(if left_alone { 'a' } else { '-' });
+    key.push_str(&left.len().to_string());
+    key.push(':');
+    key.push_str(left);
+    key.push_str(right);
+    let done = vocab.decided.borrow().get(key.as_str()).copied();
+    let answer = done.unwrap_or_else(|| {
+        let answer = decide_uncached(left, right, right_spaced, left_alone, vocab);
+        vocab.decided.borrow_mut().insert(key.clone(), answer);
+        answer
+    });
+    vocab.key.replace(key);
     answer
 }
 
@@ -350,11 +451,35 @@ mod tests {
         for n in 0..0x600u32 {
             let Some(c) = char::from_u32(n) else { continue };
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             if let Some(l) = lower_fast(c) {
                 assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
             }
         }
         assert_eq!(word_core("«Қаржыландыру»,"), "қаржыландыру");
+        // Every letter up to U+05FF inside a word, alone and beside a Cyrillic one.
+        for n in 0..0x600u32 {
+            let Some(c) = char::from_u32(n).filter(|c| c.is_alphanumeric()) else {
+                continue;
+            };
+            for token in [format!("{c}"), format!("ж{c}ы"), format!("Ж{c}{c}")] {
+                let want: String = token.chars().flat_map(char::to_lowercase).collect();
+                assert_eq!(word_core(&token), want, "{c:?}");
+            }
+        }
+        // The run-copying fast path gives what lowercasing char by char gives.
+        for token in [
+            "(ҚАРЖЫ-Land)",
+            "жұмыссыз,",
+            "ӘкімДІГІ",
+            "ΣΟΦΊΑ",
+            "İstanbul",
+            "\"Ө1Ү\"",
+        ] {
+            let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let want: String = core.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(word_core(token), want, "{token}");
+        }
     }
 
     fn vocab() -> Vocab {

@@ -88,30 +88,36 @@ fn rejoin_inline(frag: &Frag, vocab: &Vocab, log: &mut Log) -> String {
 fn rejoin_text(text: &str, vocab: &Vocab) -> Rejoined {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut done = Rejoined::default();
-    let mut out: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < tokens.len() {
+        if i > 0 {
+            out.push(' ');
+        }
         if let Some(split) = unglue_token(tokens[i], vocab) {
-            done.repairs.push((tokens[i].to_string(), split.clone()));
-            out.push(split);
+            out.push_str(&split);
+            done.repairs.push((tokens[i].to_string(), split));
             i += 1;
         } else if i + 1 < tokens.len() && vocab.inline_split(tokens[i], tokens[i + 1]) {
             let joined = format!("{}{}", tokens[i], tokens[i + 1]);
+            out.push_str(&joined);
             done.repairs
-                .push((format!("{} {}", tokens[i], tokens[i + 1]), joined.clone()));
-            out.push(joined);
+                .push((format!("{} {}", tokens[i], tokens[i + 1]), joined));
             i += 2;
         } else {
-            out.push(tokens[i].to_string());
+            out.push_str(tokens[i]);
             i += 1;
         }
     }
-    done.text = out.join(" ");
+    done.text = out;
     done
 }
 
 /// A token of glued words split apart; commas inside it keep their word.
 fn unglue_token(token: &str, vocab: &Vocab) -> Option<String> {
+    if !token.contains(',') {
+        return vocab.unglue(token);
+    }
     let parts: Vec<&str> = token.split_inclusive(',').collect();
     let mut changed = false;
     let out: Vec<String> = parts

@@ -2,59 +2,71 @@
 //! in the document's clean rows, with columns kept in printed order.
 
 use super::blocks::Frag;
-use crate::repair::split_word::word_core;
-use std::collections::BTreeMap;
+use crate::repair::split_word::word_core_into;
+use std::collections::HashMap;
 
-/// Word counts per column, learned from rows whose cells were unambiguous.
+/// Word counts per column, learned from rows whose cells were unambiguous
+/// (hash maps: only looked up, never iterated).
 #[derive(Debug, Clone, Default)]
 pub struct Profiles {
-    cols: Vec<BTreeMap<String, usize>>,
+    cols: Vec<HashMap<String, usize>>,
 }
 
-/// A word's key: digits all count as one word (volumes are numbers).
-fn key(token: &str) -> String {
-    let core = word_core(token);
-    if core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        "#".to_string()
-    } else {
-        core
+/// A word's key, written into a reused buffer (profiles look up every token
+/// of a cell): digits all count as one word (volumes are numbers).
+fn key_into(token: &str, out: &mut String) {
+    word_core_into(token, out);
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.clear();
+        out.push('#');
     }
 }
 
 impl Profiles {
     pub fn new(ncols: usize) -> Profiles {
         Profiles {
-            cols: vec![BTreeMap::new(); ncols],
+            cols: vec![HashMap::new(); ncols],
         }
     }
 
     pub fn add(&mut self, col: usize, frags: &[Frag]) {
-        for f in frags {
-            for t in f.text.split_whitespace() {
-                *self.cols[col].entry(key(t)).or_default() += 1;
+        let mut k = String::new();
+        let counts = &mut self.cols[col];
+        for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
+            key_into(t, &mut k);
+            match counts.get_mut(k.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(k.clone(), 1);
+                }
             }
         }
     }
 
-    /// The share of `token`'s occurrences that fall in `col` (None if unseen).
-    pub fn share(&self, col: usize, token: &str) -> Option<f64> {
-        let k = key(token);
-        let total: usize = self.cols.iter().filter_map(|m| m.get(&k)).sum();
-        (total > 0).then(|| *self.cols[col].get(&k).unwrap_or(&0) as f64 / total as f64)
-    }
-
-    /// How well the fragments fit the column: the mean share of their known words.
-    pub fn score(&self, col: usize, frags: &[Frag]) -> f64 {
-        let shares: Vec<f64> = frags
-            .iter()
-            .flat_map(|f| f.text.split_whitespace())
-            .filter_map(|t| self.share(col, t))
-            .collect();
-        if shares.is_empty() {
-            0.0
-        } else {
-            shares.iter().sum::<f64>() / shares.len() as f64
+    /// How well the fragments fit each column: the mean share of their known
+    /// words. All columns at once, each word keyed and looked up once.
+    fn scores(&self, frags: &[Frag]) -> Vec<f64> {
+        let mut sums = vec![0.0; self.cols.len()];
+        let mut known = 0usize;
+        let mut k = String::new();
+        let mut counts = Vec::with_capacity(self.cols.len());
+        for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
+            key_into(t, &mut k);
+            counts.clear();
+            counts.extend(self.cols.iter().map(|m| m.get(&k).copied()));
+            let total: usize = counts.iter().flatten().sum();
+            if total == 0 {
+                continue;
+            }
+            known += 1;
+            for (sum, n) in sums.iter_mut().zip(&counts) {
+                *sum += n.unwrap_or(0) as f64 / total as f64;
+            }
         }
+        if known > 0 {
+            sums.iter_mut().for_each(|s| *s /= known as f64);
+        }
+        sums
     }
 
     /// Assigns strictly increasing columns (from `first`) to the blocks,
@@ -68,18 +80,19 @@ impl Profiles {
         if first + m > ncols {
             return None;
         }
+        let score: Vec<Vec<f64>> = blocks.iter().map(|b| self.scores(b)).collect();
         // best[i][c]: best total for blocks[..=i] with block i in column c.
         let mut best = vec![vec![f64::NEG_INFINITY; ncols]; m];
         let mut from = vec![vec![0usize; ncols]; m];
         for (c, slot) in best[0].iter_mut().enumerate().skip(first) {
-            *slot = self.score(c, blocks[0]);
+            *slot = score[0][c];
         }
         for i in 1..m {
             for c in first + i..ncols {
                 let (pc, pv) = (first + i - 1..c)
                     .map(|p| (p, best[i - 1][p]))
                     .fold((0, f64::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a });
-                best[i][c] = pv + self.score(c, blocks[i]);
+                best[i][c] = pv + score[i][c];
                 from[i][c] = pc;
             }
         }

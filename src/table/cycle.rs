@@ -13,7 +13,7 @@ use super::classify::Profiles;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{word_core, word_core_into};
 
 const ORG: usize = 0;
 const WORKS: usize = 1;
@@ -33,40 +33,36 @@ pub(crate) enum Kind {
 }
 
 pub(crate) fn kind(b: &Block) -> Kind {
-    let words: Vec<String> = b
-        .frags
-        .iter()
-        .flat_map(|f| f.text.split_whitespace())
-        .map(word_core)
-        .collect();
-    if b.frags.len() >= 3
-        && words
-            .iter()
-            .any(|w| COND_WORDS.iter().any(|c| w.starts_with(c)))
-    {
+    // One pass over the words with one buffer: blocks are classified many times.
+    let (mut cond_word, mut numbers, mut volume_word) = (false, 0usize, false);
+    let mut w = String::new();
+    for t in b.frags.iter().flat_map(|f| f.text.split_whitespace()) {
+        word_core_into(t, &mut w);
+        cond_word |= COND_WORDS.iter().any(|c| w.starts_with(c));
+        numbers += usize::from(w.starts_with(|c: char| c.is_ascii_digit()));
+        volume_word |= VOLUME_WORDS.contains(&w.as_str());
+    }
+    if b.frags.len() >= 3 && cond_word {
         return Kind::Conditions;
     }
-    let numbers = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        .count();
-    let has_number = numbers > 0;
     // "дейі" / "н": the closing word broken across the narrow column's lines.
     let broken_end = || {
-        let tail: String = words
+        let mut tail: Vec<String> = b
+            .frags
             .iter()
             .rev()
+            .flat_map(|f| f.text.split_whitespace().rev())
             .take(3)
-            .rev()
-            .map(String::as_str)
+            .map(word_core)
             .collect();
+        tail.reverse();
+        let tail = tail.concat();
         VOLUME_WORDS
             .iter()
             .any(|v| v.chars().count() > 2 && tail.ends_with(v))
     };
-    let volume_word = words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())) || broken_end();
     // A narrow volume column takes up to five lines a volume.
-    if has_number && volume_word && b.frags.len() <= 8.max(5 * numbers) {
+    if numbers > 0 && (volume_word || broken_end()) && b.frags.len() <= 8.max(5 * numbers) {
         Kind::Volume
     } else {
         Kind::Text

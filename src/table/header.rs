@@ -3,6 +3,7 @@
 
 use super::blocks::Block;
 use crate::model::ColumnGroup;
+use crate::repair::split_word::lower_fast;
 
 /// The table's columns in their printed order, each with the phrases (lowercase,
 /// spaces removed) its header starts with.
@@ -59,12 +60,26 @@ fn standard(piece: String) -> String {
 pub fn is_header_text(text: &str) -> bool {
     // Only the head is matched (every pattern is far shorter than 64 letters),
     // so a long cell is not lowercased whole.
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .take(64)
-        .collect();
+    let mut compact = String::with_capacity(160);
+    let mut n = 0;
+    let mut push = |l: char| {
+        n += 1;
+        if n <= 64 {
+            compact.push(l);
+        }
+        n < 64
+    };
+    // Lowercased without the Unicode table for ASCII and Cyrillic: every block
+    // of the table passes here.
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let more = match lower_fast(c) {
+            Some(l) => push(l),
+            None => c.to_lowercase().all(&mut push),
+        };
+        if !more {
+            break;
+        }
+    }
     COLUMNS[1..]
         .iter()
         .chain(std::iter::once(&GROUP))

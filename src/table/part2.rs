@@ -45,7 +45,8 @@ type Placed = (usize, bool, Frag);
 pub(super) fn is_funding_word(token: &str) -> bool {
     let core = word_core(token);
     // A word cut by a narrow column ("Жергілі" + "кті") still counts by its start.
-    let cut = |w: &&str| core.chars().count() >= 4 && w.starts_with(core.as_str());
+    let long = core.chars().nth(3).is_some();
+    let cut = |w: &&str| long && w.starts_with(core.as_str());
     !core.is_empty() && FUNDING_WORDS.iter().any(|w| core.starts_with(w) || cut(w))
 }
 
@@ -467,7 +468,14 @@ fn funding_only(b: &[Placed]) -> bool {
     for t in b.iter().flat_map(|f| f.2.text.split_whitespace()) {
         match words.last_mut() {
             Some(w) if !is_funding_word(t) && is_funding_word(&format!("{w}{t}")) => w.push_str(t),
-            _ => words.push(t.to_string()),
+            _ => {
+                // The last word is final now: one that is not a funding word decides
+                // (the long pay cells pass here too).
+                if words.last().is_some_and(|w| !is_funding_word(w)) {
+                    return false;
+                }
+                words.push(t.to_string())
+            }
         }
     }
     words.iter().all(|w| is_funding_word(w))

@@ -509,11 +509,16 @@ pub struct KnownWorks {
     texts: BTreeSet<String>,
     /// The first words of those kinds of work ("помощь", "разнос").
     firsts: BTreeSet<String>,
+    /// The texts' letters without white space (see `SliceLetters`).
+    letters: BTreeSet<String>,
 }
 
 impl KnownWorks {
     pub fn add(&mut self, text: &str) {
-        self.texts.insert(text.to_lowercase());
+        let lower = text.to_lowercase();
+        self.letters
+            .insert(lower.chars().filter(|c| !c.is_whitespace()).collect());
+        self.texts.insert(lower);
         if let Some(w) = text.split_whitespace().next() {
             self.firsts.insert(word_core(w));
         }
@@ -611,8 +616,12 @@ fn best_cuts(
     }
     let mut quiet = Log::default();
     let texts = rejoin_quiet(works, vocab);
+    let slices = SliceLetters::new(&texts);
     let mut scored: Vec<(i32, usize)> = (1..works.len())
-        .map(|i| (cut_score(works, &texts, i, known, vocab, &mut quiet), i))
+        .map(|i| {
+            let score = cut_score(works, &texts, i, known, &slices, vocab, &mut quiet);
+            (score, i)
+        })
         .filter(|(s, _)| *s > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -638,6 +647,7 @@ fn cut_score(
     texts: &[String],
     i: usize,
     known: &KnownWorks,
+    slices: &SliceLetters,
     vocab: &Vocab,
     log: &mut Log,
 ) -> i32 {
@@ -673,7 +683,7 @@ fn cut_score(
             score += 1;
         }
     }
-    if known.is_empty() {
+    if known.is_empty() || !slices.may_be_known(i, known) {
         return score;
     }
     let before = render_rejoined(&works[..i], &texts[..i], vocab, log);
@@ -695,6 +705,47 @@ fn splits_a_word(prev: &Frag, next: &Frag, vocab: &Vocab) -> bool {
     };
     let left_alone = !prev.text.trim().contains(' ');
     decide(left, right, next.spaced, left_alone, vocab) != Join::Space
+}
+
+/// The letters (white space dropped, lowercased char by char) of the slices
+/// before and after each cut point. Rendering a slice only trims, glues and
+/// collapses white space, so its letters are these: a cut point whose slices'
+/// letters match no known kind of work cannot match one rendered, and the two
+/// renders (quadratic in the cell's lines) are skipped.
+struct SliceLetters {
+    /// `before[i]`: letters of `texts[..i]`; `after[i]`: of `texts[i..]`.
+    before: Vec<String>,
+    after: Vec<String>,
+    /// Lowercasing a whole text differs from char by char only for a capital
+    /// sigma (final form): with one, the filter is off.
+    exact: bool,
+}
+
+impl SliceLetters {
+    fn new(texts: &[String]) -> SliceLetters {
+        let own: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                t.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            })
+            .collect();
+        let concat = |parts: &[String]| parts.concat();
+        SliceLetters {
+            before: (0..=own.len()).map(|i| concat(&own[..i])).collect(),
+            after: (0..=own.len()).map(|i| concat(&own[i..])).collect(),
+            exact: !texts.iter().any(|t| t.contains('Σ')),
+        }
+    }
+
+    /// Whether the slice before or after cut `i` may render as a known kind of work.
+    fn may_be_known(&self, i: usize, known: &KnownWorks) -> bool {
+        !self.exact
+            || known.letters.contains(&self.before[i])
+            || known.letters.contains(&self.after[i])
+    }
 }
 
 /// Whether a bracket opened in these lines is still open.
