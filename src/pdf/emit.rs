@@ -10,7 +10,7 @@
 use super::font::{fonts, Face};
 use super::layout::{page_number, Item, Page, Rule, Text};
 use super::subset::{self, drawable, Subset};
-use super::write::{self, num, Writer};
+use super::write::{self, hundredths, num, to_hundredths, Writer};
 use super::PdfMeta;
 use crate::flow::PageSetup;
 use std::collections::BTreeSet;
@@ -53,20 +53,50 @@ impl Prepared {
 
 /// Encodes pages laid out without page numbers; `numbered` asks [`assemble`] to add them.
 pub fn prepare(pages: &[Page], title: &str, numbered: bool) -> Prepared {
-    let (mut regular, mut bold) = (BTreeSet::new(), BTreeSet::new());
+    let (mut regular, mut bold) = (CharSet::new(), CharSet::new());
     for t in pages.iter().flat_map(texts) {
         let set = if t.bold { &mut bold } else { &mut regular };
-        set.extend(t.text.chars());
+        set.extend(&t.text);
     }
     if numbered {
-        regular.extend(" /".chars());
+        regular.extend(" /");
     }
     Prepared {
         title: title.to_string(),
         bodies: pages.iter().map(body).collect(),
-        regular,
-        bold,
+        regular: regular.into_set(),
+        bold: bold.into_set(),
         numbered,
+    }
+}
+
+/// The characters of a document: a bit per code point of the Basic Multilingual
+/// Plane (the only ones the content streams can address), far cheaper than a
+/// tree insertion per character drawn.
+struct CharSet(Vec<u64>);
+
+impl CharSet {
+    fn new() -> CharSet {
+        CharSet(vec![0; 0x10000 / 64])
+    }
+
+    fn extend(&mut self, text: &str) {
+        for c in text.chars().map(|c| c as usize).filter(|&c| c < 0x10000) {
+            self.0[c / 64] |= 1 << (c % 64);
+        }
+    }
+
+    fn into_set(self) -> BTreeSet<char> {
+        let mut set = BTreeSet::new();
+        for (i, &word) in self.0.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let c = i * 64 + bits.trailing_zeros() as usize;
+                set.extend(char::from_u32(c as u32));
+                bits &= bits - 1;
+            }
+        }
+        set
     }
 }
 
@@ -102,12 +132,13 @@ fn content(page: &Page) -> Vec<u8> {
     }
     out.extend_from_slice(b"BT\n0 g\n");
     let mut font: Option<(bool, f32)> = None;
+    let mut at = (0, 0);
     for t in texts(page) {
         if font != Some((t.bold, t.size)) {
             set_font(&mut out, t.bold, t.size);
             font = Some((t.bold, t.size));
         }
-        show(&mut out, t, page.height);
+        at = show(&mut out, t, page.height, at);
     }
     out.extend_from_slice(b"ET\n");
     out
@@ -134,21 +165,33 @@ fn set_font(out: &mut Vec<u8>, bold: bool, size: f32) {
     out.extend_from_slice(b" Tf\n");
 }
 
-/// Places the text at its baseline and shows it, two hex bytes per character
-/// (its code point); characters the face cannot draw are left out.
-fn show(out: &mut Vec<u8>, t: &Text, height: f32) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.extend_from_slice(b"1 0 0 1 ");
-    point(out, t.x, height - t.y);
-    out.extend_from_slice(b" Tm\n<");
+/// Moves from the previous line start `from` (in hundredths of a point) to the
+/// text's baseline and shows it; returns the new line start. Each character is
+/// its code point in two bytes; characters the face cannot draw are left out.
+fn show(out: &mut Vec<u8>, t: &Text, height: f32, from: (i64, i64)) -> (i64, i64) {
+    let to = (to_hundredths(t.x), to_hundredths(height - t.y));
+    hundredths(out, to.0 - from.0);
+    out.push(b' ');
+    hundredths(out, to.1 - from.1);
+    out.extend_from_slice(b" Td\n(");
     let face = fonts().face(t.bold);
     for c in t.text.chars().filter(|&c| drawable(face, c)) {
-        let cp = c as u32;
-        for shift in [12, 8, 4, 0] {
-            out.push(HEX[(cp >> shift & 0xF) as usize]);
+        for byte in (c as u16).to_be_bytes() {
+            string_byte(out, byte);
         }
     }
-    out.extend_from_slice(b"> Tj\n");
+    out.extend_from_slice(b") Tj\n");
+    to
+}
+
+/// A byte inside a literal string: the delimiters, the escape character and a
+/// carriage return (which readers would turn into a line feed) are escaped.
+fn string_byte(out: &mut Vec<u8>, byte: u8) {
+    match byte {
+        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        _ => out.push(byte),
+    }
 }
 
 /// The page number's own small content stream, drawn after the page's body.
@@ -157,7 +200,7 @@ fn number_stream(setup: PageSetup, height: f32, n: usize, total: usize) -> Vec<u
     let mut out = Vec::with_capacity(96);
     out.extend_from_slice(b"BT\n0 g\n");
     set_font(&mut out, false, t.size);
-    show(&mut out, &t, height);
+    show(&mut out, &t, height, (0, 0));
     out.extend_from_slice(b"ET\n");
     out
 }
@@ -293,4 +336,39 @@ fn info_dict(meta: &PdfMeta, title: &str) -> String {
         t("qauly"),
         t("qauly"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(x: f32, y: f32, s: &str) -> Text {
+        Text {
+            x,
+            y,
+            size: 10.0,
+            bold: false,
+            text: s.into(),
+        }
+    }
+
+    #[test]
+    fn moves_between_texts_relatively_and_escapes_string_delimiters() {
+        let mut out = Vec::new();
+        let at = show(&mut out, &text(10.0, 100.0, "Ш)"), 800.0, (0, 0));
+        show(&mut out, &text(30.5, 100.0, "a\u{1F600}"), 800.0, at);
+        // Ш is 04 28 — "(" as its low byte; ")" is 00 29; the emoji has no glyph.
+        assert_eq!(
+            out,
+            b"10 700 Td\n(\x04\\(\x00\\)) Tj\n20.5 0 Td\n(\x00a) Tj\n".to_vec()
+        );
+    }
+
+    #[test]
+    fn collects_each_drawn_character_once() {
+        let mut set = CharSet::new();
+        set.extend("қаулы қ 7");
+        let chars: Vec<char> = set.into_set().into_iter().collect();
+        assert_eq!(chars, [' ', '7', 'а', 'л', 'у', 'ы', 'қ']);
+    }
 }

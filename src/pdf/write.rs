@@ -99,11 +99,20 @@ impl std::fmt::Write for Vec8<'_> {
 /// Appends `v` rounded to 1/100 with no trailing zeros (`12`, `12.5`, `-0.25`):
 /// short content streams, and no float noise between platforms.
 pub fn num(out: &mut Vec<u8>, v: f32) {
-    let hundredths = (f64::from(v) * 100.0).round() as i64;
-    if hundredths < 0 {
+    hundredths(out, to_hundredths(v));
+}
+
+/// `v` in whole hundredths, the precision of every coordinate we write.
+pub fn to_hundredths(v: f32) -> i64 {
+    (f64::from(v) * 100.0).round() as i64
+}
+
+/// Appends a number given in hundredths, with no trailing zeros.
+pub fn hundredths(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
         out.push(b'-');
     }
-    let h = hundredths.unsigned_abs();
+    let h = v.unsigned_abs();
     int(out, h / 100);
     let frac = h % 100;
     if frac != 0 {
