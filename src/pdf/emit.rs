@@ -166,15 +166,25 @@ fn set_font(out: &mut Vec<u8>, bold: bool, size: f32) {
     out.extend_from_slice(b" Tf\n");
 }
 
-/// Moves from the previous line start `from` (in hundredths of a point) to the
-/// text's baseline and shows it; returns the new line start. Each character is
-/// its code point in two bytes; characters the face cannot draw are left out.
+/// Moves to the text's baseline and shows it; returns the new line start (in
+/// hundredths of a point). On the baseline of the previous text (`from`) the
+/// move is relative and horizontal; a new baseline is set absolutely, because
+/// readers summing relative moves in floating point would see baselines that
+/// should be equal differ by a hair, which changes `pdftotext`'s reading order
+/// in tables. Each character is its code point in two bytes; characters the
+/// face cannot draw are left out.
 fn show(out: &mut Vec<u8>, t: &Text, height: f32, from: (i64, i64)) -> (i64, i64) {
     let to = (to_hundredths(t.x), to_hundredths(height - t.y));
-    hundredths(out, to.0 - from.0);
-    out.push(b' ');
-    hundredths(out, to.1 - from.1);
-    out.extend_from_slice(b" Td\n(");
+    if to.1 == from.1 {
+        hundredths(out, to.0 - from.0);
+        out.extend_from_slice(b" 0 Td\n(");
+    } else {
+        out.extend_from_slice(b"1 0 0 1 ");
+        hundredths(out, to.0);
+        out.push(b' ');
+        hundredths(out, to.1);
+        out.extend_from_slice(b" Tm\n(");
+    }
     let face = fonts().face(t.bold);
     for c in t.text.chars().filter(|&c| drawable(face, c)) {
         for byte in (c as u16).to_be_bytes() {
@@ -361,7 +371,7 @@ mod tests {
         // Ш is 04 28 — "(" as its low byte; ")" is 00 29; the emoji has no glyph.
         assert_eq!(
             out,
-            b"10 700 Td\n(\x04\\(\x00\\)) Tj\n20.5 0 Td\n(\x00a) Tj\n".to_vec()
+            b"1 0 0 1 10 700 Tm\n(\x04\\(\x00\\)) Tj\n20.5 0 Td\n(\x00a) Tj\n".to_vec()
         );
     }
 
