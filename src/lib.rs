@@ -10,7 +10,7 @@
 //!    [`repair`] holds the small text repairs both use.
 //! 4. [`model`]: the typed decree, read and written as YAML by [`yaml`].
 //! 5. Outputs, each reading `&Decree` only: [`html`] (tera templates),
-//!    [`pdf`] (our layout on printpdf, from a [`flow`] of blocks), [`contract`].
+//!    [`pdf`] (our layout and PDF writer, from a [`flow`] of blocks), [`contract`].
 //!
 //! [`app`] holds one function per CLI subcommand; `main.rs` only parses arguments.
 

@@ -421,3 +421,56 @@ fn pdf_batch_is_deterministic() {
         assert!(x == y, "{n:?} differs between runs");
     }
 }
+
+/// The employer PDF reuses each contract's encoded pages: it must be the very
+/// file that laying out the contracts joined by page breaks would give, even
+/// when the contracts draw different characters (here: different employers).
+#[test]
+fn combined_pdf_of_prepared_contracts_equals_the_joined_flows_rendered() {
+    let cs = plan(&options(KK, Path::new("unused")));
+    let tera = contract::tera::contract_tera(None).unwrap();
+    let picked: Vec<&ContractView> = cs.iter().filter(|c| c.k == 1).take(4).collect();
+    let flows: Vec<_> = picked
+        .iter()
+        .map(|c| contract::to_flow(&contract::render_html(&tera, c).unwrap(), c).unwrap())
+        .collect();
+    let prepared: Vec<_> = flows.iter().map(qauly::pdf::prepare).collect();
+    let parts: Vec<&qauly::pdf::Prepared> = prepared.iter().collect();
+    let meta = qauly::pdf::PdfMeta {
+        title: "Employer".into(),
+        ..Default::default()
+    };
+    let joined = contract::combine(flows.clone(), "Employer").unwrap();
+    let whole = qauly::pdf::render(&joined, &meta).unwrap();
+    assert_eq!(qauly::pdf::assemble(&parts, &meta), whole);
+    let pages: usize = prepared.iter().map(|p| p.pages()).sum();
+    assert_eq!(pages, qauly::pdf::layout::layout(&joined).len());
+    assert!(pages >= 8, "{pages}");
+}
+
+/// Regenerating rewrites only files whose bytes change: the others keep their
+/// inode (and date); a damaged one is replaced with the right bytes.
+#[cfg(unix)]
+#[test]
+fn regenerating_rewrites_only_the_files_that_change() {
+    use std::os::unix::fs::MetadataExt;
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = options(KK, out.path());
+    opts.format = ContractFormat::Pdf;
+    contracts::run(&opts).unwrap();
+    let cs = plan(&opts);
+    let (a, b) = (
+        out.path().join(format!("{}.pdf", cs[0].file_stem)),
+        out.path().join(format!("{}.pdf", cs[1].file_stem)),
+    );
+    let good_b = std::fs::read(&b).unwrap();
+    let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    let (ino_a, ino_b) = (ino(&a), ino(&b));
+    let mut damaged = good_b.clone();
+    damaged[100] ^= 0xFF;
+    std::fs::write(&b, &damaged).unwrap();
+    contracts::run(&opts).unwrap();
+    assert_eq!(ino(&a), ino_a, "an unchanged contract is left in place");
+    assert_ne!(ino(&b), ino_b, "a changed one is replaced by rename");
+    assert_eq!(std::fs::read(&b).unwrap(), good_b);
+}

@@ -15,6 +15,10 @@ const TABLE_END: u32 = 0x0530;
 /// One face with what layout needs: the parsed font (for embedding) and widths.
 pub struct Face {
     pub parsed: ParsedFont,
+    /// The font program as embedded when subsetting fails (hinting stripped).
+    pub program: Vec<u8>,
+    /// Bounding box of all glyphs in 1/1000 em: x min, y min, x max, y max.
+    pub bbox: [i32; 4],
     /// Advance of code points `0..TABLE_END` in 1/1000 em; `u16::MAX` = no glyph.
     table: Vec<u16>,
     units_per_em: f32,
@@ -37,8 +41,13 @@ impl Face {
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
         let ascent = f32::from(parsed.hhea_table.ascender) * 1000.0 / units_per_em;
         let descent = -f32::from(parsed.hhea_table.descender) * 1000.0 / units_per_em;
+        let m = &parsed.pdf_font_metrics;
+        let em = |v: i16| (f32::from(v) * 1000.0 / units_per_em).round() as i32;
+        let bbox = [em(m.x_min), em(m.y_min), em(m.x_max), em(m.y_max)];
         let mut face = Face {
             parsed,
+            program: bytes.to_vec(),
+            bbox,
             table: Vec::new(),
             units_per_em,
             ascent,

@@ -186,15 +186,21 @@ pub fn baseline_offset(size: f32) -> f32 {
 
 /// Lays a whole document out into pages.
 pub fn layout(doc: &FlowDoc) -> Vec<Page> {
-    let mut cur = Cursor::new(doc.setup);
-    for block in &doc.blocks {
-        place_block(&mut cur, block, doc.size);
-    }
-    let mut pages = cur.pages;
+    let mut pages = layout_body(doc);
     if doc.page_numbers {
         number_pages(&mut pages);
     }
     pages
+}
+
+/// The pages of a document without their page numbers, which depend on the
+/// document the pages end up in (see [`page_number`]).
+pub fn layout_body(doc: &FlowDoc) -> Vec<Page> {
+    let mut cur = Cursor::new(doc.setup);
+    for block in &doc.blocks {
+        place_block(&mut cur, block, doc.size);
+    }
+    cur.pages
 }
 
 fn place_block(cur: &mut Cursor, block: &Block, default: f32) {
@@ -277,20 +283,29 @@ fn place_left_right(cur: &mut Cursor, left: &[Run], right: &[Run], size: f32) {
 }
 
 /// Adds "n / N" centred in the bottom margin of every page.
-fn number_pages(pages: &mut [Page]) {
+pub fn number_pages(pages: &mut [Page]) {
     let total = pages.len();
-    let size = 9.0;
     for (i, page) in pages.iter_mut().enumerate() {
-        let frame = Frame::of(page.setup);
-        let text = format!("{} / {}", i + 1, total);
-        let w = super::font::fonts().regular.width(&text, size);
-        page.items.push(Item::Text(Text {
-            x: (frame.width - w) / 2.0,
-            y: frame.bottom + (frame.height - frame.bottom) / 2.0 + size / 3.0,
-            size,
-            bold: false,
-            text,
-        }));
+        page.items
+            .push(Item::Text(page_number(page.setup, i + 1, total)));
+    }
+}
+
+/// Size of the page numbers, in points.
+pub const PAGE_NUMBER_SIZE: f32 = 9.0;
+
+/// "n / N" centred in the bottom margin of a page in `setup`.
+pub fn page_number(setup: PageSetup, n: usize, total: usize) -> Text {
+    let frame = Frame::of(setup);
+    let size = PAGE_NUMBER_SIZE;
+    let text = format!("{n} / {total}");
+    let w = super::font::fonts().regular.width(&text, size);
+    Text {
+        x: (frame.width - w) / 2.0,
+        y: frame.bottom + (frame.height - frame.bottom) / 2.0 + size / 3.0,
+        size,
+        bold: false,
+        text,
     }
 }
 

@@ -1,9 +1,9 @@
 //! The PDF engine: our own layout on printpdf's low-level operations.
 //!
 //! [`layout`] turns a [`FlowDoc`] into pages of positioned text and rules (plain
-//! data, unit-tested); [`emit`] turns those pages into bytes. [`build`] makes the
-//! flows of the appendix and the whole decree. printpdf types stay in `emit` and
-//! `font`.
+//! data, unit-tested); [`emit`] turns those pages into bytes ([`write`] holds the
+//! file syntax). [`build`] makes the flows of the appendix and the whole decree.
+//! printpdf serves only to read and subset the fonts (`font`, `subset`).
 
 pub mod build;
 pub mod emit;
@@ -13,8 +13,10 @@ pub mod lines;
 mod subset;
 pub mod table;
 mod unhint;
+mod write;
 
 pub use build::{appendix_flow, decree_flow};
+pub use emit::Prepared;
 
 use crate::error::Result;
 use crate::flow::FlowDoc;
@@ -69,12 +71,20 @@ fn days_from_civil(d: Date) -> i64 {
 
 /// Lays out and serializes a flow document. Same flow and meta, same bytes.
 pub fn render(doc: &FlowDoc, meta: &PdfMeta) -> Result<Vec<u8>> {
-    let pages = layout::layout(doc);
-    let mut meta = meta.clone();
-    if meta.title.is_empty() {
-        meta.title = doc.title.clone();
-    }
-    emit::emit(&pages, &meta)
+    Ok(assemble(&[&prepare(doc)], meta))
+}
+
+/// Lays out a document and encodes its pages once, for [`assemble`] to write
+/// alone or together with others.
+pub fn prepare(doc: &FlowDoc) -> Prepared {
+    emit::prepare(&layout::layout_body(doc), &doc.title, doc.page_numbers)
+}
+
+/// One PDF of prepared documents one after another, each starting on a new page,
+/// page numbers counted over the whole file: the same bytes as rendering the
+/// documents' flows joined with page breaks (see `contract::combine`).
+pub fn assemble(parts: &[&Prepared], meta: &PdfMeta) -> Vec<u8> {
+    emit::assemble(parts, meta)
 }
 
 /// The appendix of `decree` as a PDF (A4 landscape).
