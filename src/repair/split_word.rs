@@ -381,6 +381,9 @@ fn decide_uncached(
         return Join::Space;
     }
     let joined = format!("{l}{r}");
+    if pieces_outnumber_joined(vocab, &l, &r, &joined) {
+        return Join::Space;
+    }
     let left_known = vocab.get(&l).not_at_end > 0;
     let right_known = vocab.get(&r).not_at_start > 0;
     if vocab.get(&joined).total > 0 && !(left_known && right_known) {
@@ -403,6 +406,20 @@ fn decide_uncached(
     } else {
         Join::Space
     }
+}
+
+/// Whether both pieces are words the document prints many times while their
+/// joined form is printed at most once: that one joined form is a letter-spaced
+/// line whose word gap was lost ("т о п қ а к і р е т і н"), not evidence that
+/// the pieces ("топқа" / "кіретін", each printed in every row) are one word.
+/// A piece no word starts with ("Жергілі" / "кті") is a fragment however often.
+fn pieces_outnumber_joined(vocab: &Vocab, l: &str, r: &str, joined: &str) -> bool {
+    let (left, right) = (vocab.get(l).total, vocab.get(r).total);
+    // Pieces of three letters or fewer ("бюд" / "жет") are too often the
+    // same break repeated in every row to count as words on their own.
+    let long = |w: &str| w.chars().nth(3).is_some();
+    let words = long(l) && long(r) && can_start_word(r);
+    words && left >= 3 && right >= 3 && vocab.get(joined).total <= 1
 }
 
 /// Consonants of Kazakh and Russian Cyrillic.
@@ -553,6 +570,20 @@ mod tests {
         );
         assert_eq!(v.unglue("минимальной"), None);
         assert_eq!(v.unglue("көгалдандырға"), None);
+    }
+
+    #[test]
+    fn frequent_words_stay_apart_when_their_join_is_printed_once() {
+        // Every row prints "топқа" / "кіретін" on two lines; one letter-spaced
+        // line lost its word gap and printed "топқакіретін" once.
+        let mut lines = vec!["Мақсатты топқакіретін"];
+        for _ in 0..3 {
+            lines.extend(["топқа", "кіретін", "Жергілікті бюд", "жет", "бюджет"]);
+        }
+        let v = Vocab::from_lines(lines);
+        assert_eq!(decide("топқа", "кіретін", false, true, &v), Join::Space);
+        // Short pieces are the same break repeated, not words of their own.
+        assert_eq!(decide("бюд", "жет", false, false, &v), Join::Glue);
     }
 
     #[test]
