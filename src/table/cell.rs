@@ -61,12 +61,59 @@ where
             continue;
         }
         match (prev, pieces.last_mut()) {
-            (Some(p), Some(last)) if glue(p, last, frag, vocab, log) => last.push_str(text),
+            (Some(p), Some(last)) if glue(p, last, frag, vocab, log) => {
+                last.push_str(text);
+                if frag.spaced {
+                    split_glued_words(last, text, vocab, log, frag.no);
+                }
+            }
             _ => pieces.push(text.to_string()),
         }
         prev = Some(frag);
     }
     join_lines(pieces.iter().map(String::as_str))
+}
+
+/// After a line end was glued to a letter-spaced line, the joined word split
+/// into frequent words when it is several of them: the spaced line loses the
+/// gap where the previous line's word ended, so
+/// "Жергілікт" / "і б ю д ж е т" glue to "Жергіліктібюджет", which is
+/// "Жергілікті бюджет" (the split is `Vocab::unglue`'s, with its evidence).
+fn split_glued_words(last: &mut String, text: &str, vocab: &Vocab, log: &mut Log, no: usize) {
+    let first_len = text.split_whitespace().next().map_or(0, str::len);
+    let tail_len = text.len() - first_len;
+    let word_start = last[..last.len() - tail_len]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let word_end = last.len() - tail_len;
+    let word = &last[word_start..word_end];
+    let at_break = word.chars().count() - text[..first_len].chars().count();
+    let Some(split) = unglue_token(word, vocab).filter(|s| !cuts_at(s, at_break) && long_pieces(s))
+    else {
+        return;
+    };
+    log.repair(RepairKind::SplitWord, no, word.to_string(), split.clone());
+    last.replace_range(word_start..word_end, &split);
+}
+
+/// Whether `split` (a word with spaces put in) has a space after `at` letters:
+/// a cut at the line break itself would undo the glue decision ("бюд" / "жет"
+/// printed in every row are frequent pieces, not words).
+fn cuts_at(split: &str, at: usize) -> bool {
+    let mut letters = 0;
+    for c in split.chars() {
+        if c == ' ' && letters == at {
+            return true;
+        }
+        letters += usize::from(c != ' ');
+    }
+    false
+}
+
+/// Whether every piece of a split has four letters or more: shorter frequent
+/// pieces ("квадрат" + "ных") are often line fragments, not words.
+fn long_pieces(split: &str) -> bool {
+    split.split(' ').all(|w| w.chars().nth(3).is_some())
 }
 
 /// Joins two pieces of one word that the layout printed apart on one line
@@ -213,6 +260,37 @@ pub fn vocab_of<'a, I: IntoIterator<Item = &'a Frag>>(frags: I) -> Vocab {
 mod tests {
     use super::*;
     use crate::table::blocks::Block;
+
+    #[test]
+    fn a_letter_spaced_line_glued_across_a_word_gap_is_split_again() {
+        let mut frags = vec![Frag::new(1, "Жергілікт"), Frag::new(2, "ібюджет")];
+        frags[1].spaced = true;
+        let whole = (3..6).map(|i| Frag::new(i, "Жергілікті бюджет"));
+        let vocab = vocab_of(
+            frags
+                .iter()
+                .cloned()
+                .chain(whole)
+                .collect::<Vec<_>>()
+                .iter(),
+        );
+        let mut log = Log::default();
+        assert_eq!(render(&frags, &vocab, &mut log), "Жергілікті бюджет");
+        // A split at the line break itself would undo the glue: kept whole.
+        let mut frags = vec![Frag::new(1, "бюд"), Frag::new(2, "жет")];
+        frags[1].spaced = true;
+        let pieces = (3..6).flat_map(|i| [Frag::new(i, "бюд"), Frag::new(i, "жет")]);
+        let pieces = pieces.chain([Frag::new(9, "бюджет")]);
+        let vocab = vocab_of(
+            frags
+                .iter()
+                .cloned()
+                .chain(pieces)
+                .collect::<Vec<_>>()
+                .iter(),
+        );
+        assert_eq!(render(&frags, &vocab, &mut log), "бюджет");
+    }
 
     #[test]
     fn a_word_broken_at_two_places_is_joined_everywhere() {
