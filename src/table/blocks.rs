@@ -57,12 +57,12 @@ pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
         pending_break |= line.page_break_before;
         if line.is_blank() {
             if !current.frags.is_empty() {
-                blocks.push(std::mem::take(&mut current));
+                blocks.push(finish(std::mem::take(&mut current), repairs));
             }
             continue;
         }
         if pending_break && !current.frags.is_empty() {
-            blocks.push(std::mem::take(&mut current));
+            blocks.push(finish(std::mem::take(&mut current), repairs));
         }
         if current.frags.is_empty() {
             current.page_break_before = pending_break;
@@ -71,9 +71,50 @@ pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
         current.frags.push(repaired_frag(line, repairs));
     }
     if !current.frags.is_empty() {
-        blocks.push(current);
+        blocks.push(finish(current, repairs));
     }
     blocks
+}
+
+/// A block with the short tails of letter-spaced runs joined: `spaced::unspace`
+/// needs three letters to call a line spaced, so a run's last line of two
+/// ("м е к е м е" / "с і") stays apart. Beside a spaced line (or another such
+/// tail), a line of two or more lone lowercase letters is the same run.
+fn finish(mut block: Block, repairs: &mut Vec<Repair>) -> Block {
+    let tails: Vec<bool> = block.frags.iter().map(|f| is_short_tail(&f.text)).collect();
+    let n = block.frags.len();
+    let near = |i: usize, j: Option<usize>| {
+        j.filter(|&j| j < n)
+            .is_some_and(|j| block.frags[j].spaced || (tails[j] && j != i))
+    };
+    let join: Vec<bool> = (0..n)
+        .map(|i| tails[i] && (near(i, i.checked_sub(1)) || near(i, Some(i + 1))))
+        .collect();
+    for (f, join) in block.frags.iter_mut().zip(join) {
+        if !join {
+            continue;
+        }
+        let after: String = f.text.split_whitespace().collect();
+        repairs.push(Repair {
+            kind: RepairKind::SpacedLetters,
+            line: f.no,
+            before: f.text.clone(),
+            after: after.clone(),
+        });
+        f.text = after;
+        f.spaced = true;
+    }
+    block
+}
+
+/// A line of two or more lone lowercase letters, not all of them Russian
+/// one-letter words ("и в" may be two words).
+fn is_short_tail(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let single = |t: &&str| t.chars().count() == 1 && t.chars().all(char::is_lowercase);
+    tokens.len() >= 2
+        && tokens.iter().all(single)
+        && !tokens.iter().all(|t| "вскоуиая".contains(*t))
 }
 
 fn repaired_frag(line: &Line, repairs: &mut Vec<Repair>) -> Frag {
@@ -94,5 +135,30 @@ fn repaired_frag(line: &Line, repairs: &mut Vec<Repair>) -> Frag {
             }
         }
         None => Frag::new(line.no, &text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn texts(raw: &str) -> Vec<String> {
+        let mut repairs = Vec::new();
+        let blocks = make_blocks(&split_lines(raw), &mut repairs);
+        blocks[0].frags.iter().map(|f| f.text.clone()).collect()
+    }
+
+    #[test]
+    fn the_short_tail_of_a_spaced_run_is_joined_too() {
+        assert_eq!(
+            texts("мемлекеттік\nм е к е м е\nс і\n"),
+            ["мемлекеттік", "мекеме", "сі"]
+        );
+        // Two-letter lines only next to each other: "д е" / "й і" / "н".
+        assert_eq!(texts("құжат\nд е\nй і\n"), ["құжат", "де", "йі"]);
+        // Alone, or Russian one-letter words, they are left as printed.
+        assert_eq!(texts("құжат\nд е\nбөлімі\n"), ["құжат", "д е", "бөлімі"]);
+        assert_eq!(texts("работы\nи в\nв с е м\n")[1], "и в");
     }
 }
