@@ -46,7 +46,12 @@ fn unspace_segment(seg: &str) -> (String, bool) {
     let mut changed = false;
     let mut i = 0;
     while i < tokens.len() {
-        match run_end(&tokens, i) {
+        let opening = is_opening_mark(&tokens, i);
+        let run = if opening { i + 1 } else { i };
+        match (run < tokens.len())
+            .then(|| run_end(&tokens, run))
+            .flatten()
+        {
             Some(end) => {
                 out.push(tokens[i..end].concat());
                 changed = true;
@@ -59,6 +64,18 @@ fn unspace_segment(seg: &str) -> (String, bool) {
         }
     }
     (out.join(" "), changed)
+}
+
+/// Whether the token is a lone opening quote or bracket (`" Б а й з а қ`,
+/// `( қ ұ р ғ а қ`): printed spaced like the run after it, it belongs to the
+/// run's word. A quote after an odd number of quotes closes one instead.
+fn is_opening_mark(tokens: &[&str], i: usize) -> bool {
+    let quotes_before: usize = tokens[..i].iter().map(|t| t.matches('"').count()).sum();
+    match tokens[i] {
+        "(" | "«" => true,
+        "\"" => quotes_before % 2 == 0,
+        _ => false,
+    }
 }
 
 fn is_single(token: &str) -> bool {
@@ -123,6 +140,12 @@ mod tests {
             ),
             ("а й л ы қ жалақының", "айлық жалақының"),
             ("Б і р  р е т  ", "Бір рет"),
+            ("\" Б а й з а қ ауданының", "\"Байзақ ауданының"),
+            ("аудандық \" Қ у а т \"", "аудандық \"Қуат\""),
+            ("( қ ұ р ғ а қ", "(құрғақ"),
+            ("\"Ақ\" \" т а з а", "\"Ақ\" \"таза"),
+            // After an odd number of quotes a lone quote closes: left apart.
+            ("\"Ақ \" т а з а", "\"Ақ \" таза"),
             (
                 "айлық ж а л а қ ы н ы ң 2 мөлшерінде",
                 "айлық жалақының 2 мөлшерінде",
