@@ -381,11 +381,14 @@ fn decide_uncached(
         return Join::Space;
     }
     let joined = format!("{l}{r}");
+    let left_known = vocab.get(&l).not_at_end > 0;
+    let right_known = vocab.get(&r).not_at_start > 0;
+    if is_case_ending(&r) && l.chars().nth(3).is_some() && !right_known {
+        return Join::Glue;
+    }
     if pieces_outnumber_joined(vocab, &l, &r, &joined) {
         return Join::Space;
     }
-    let left_known = vocab.get(&l).not_at_end > 0;
-    let right_known = vocab.get(&r).not_at_start > 0;
     if vocab.get(&joined).total > 0 && !(left_known && right_known) {
         return Join::Glue;
     }
@@ -420,6 +423,19 @@ fn pieces_outnumber_joined(vocab: &Vocab, l: &str, r: &str, joined: &str) -> boo
     let long = |w: &str| w.chars().nth(3).is_some();
     let words = long(l) && long(r) && can_start_word(r);
     words && left >= 3 && right >= 3 && vocab.get(joined).total <= 1
+}
+
+/// Kazakh case endings that a narrow column leaves alone on a line
+/// ("көгалдандыр" / "уға") and that are never words of their own: the dative
+/// of a verbal noun and of nouns, and the genitive.
+const CASE_ENDINGS: &[&str] = &[
+    "уға", "уге", "үге", "руға", "руге", "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың",
+    "тің",
+];
+
+/// Whether a line's first word is only a Kazakh case ending (see `CASE_ENDINGS`).
+fn is_case_ending(r: &str) -> bool {
+    CASE_ENDINGS.contains(&r)
 }
 
 /// Consonants of Kazakh and Russian Cyrillic.
@@ -584,6 +600,23 @@ mod tests {
         assert_eq!(decide("топқа", "кіретін", false, true, &v), Join::Space);
         // Short pieces are the same break repeated, not words of their own.
         assert_eq!(decide("бюд", "жет", false, false, &v), Join::Glue);
+    }
+
+    #[test]
+    fn a_case_ending_alone_on_a_line_joins_the_word_before() {
+        // The same break in every row: no whole form anywhere in the document.
+        let mut lines = Vec::new();
+        for _ in 0..3 {
+            lines.extend([
+                "Абаттандыруға, көгалдандыр",
+                "уға көмек",
+                "көгалданды",
+                "руға",
+            ]);
+        }
+        let v = Vocab::from_lines(lines);
+        assert_eq!(decide("көгалдандыр", "уға", false, false, &v), Join::Glue);
+        assert_eq!(decide("көгалданды", "руға", false, true, &v), Join::Glue);
     }
 
     #[test]
