@@ -386,6 +386,11 @@ fn decide_uncached(
     if is_case_ending(&r) && l.chars().nth(3).is_some() && !right_known {
         return Join::Glue;
     }
+    if right_spaced && vocab.starts_a_word(&joined, joined.chars().count() + 1) {
+        // A spaced line continues a word the document prints whole
+        // ("Ж е р г" / "і л і к т" / "і"): narrow cells, not two words.
+        return Join::Glue;
+    }
     if pieces_outnumber_joined(vocab, &l, &r, &joined) {
         return Join::Space;
     }
@@ -617,6 +622,17 @@ mod tests {
         let v = Vocab::from_lines(lines);
         assert_eq!(decide("көгалдандыр", "уға", false, false, &v), Join::Glue);
         assert_eq!(decide("көгалданды", "руға", false, true, &v), Join::Glue);
+    }
+
+    #[test]
+    fn a_spaced_line_continuing_a_known_word_is_joined() {
+        let mut lines = vec!["Жергілікті бюджет"];
+        for _ in 0..3 {
+            lines.extend(["Жерг", "ілікт"]);
+        }
+        let v = Vocab::from_lines(lines);
+        assert_eq!(decide("Жерг", "ілікт", true, true, &v), Join::Glue);
+        assert_eq!(decide("Жерг", "ілікт", false, true, &v), Join::Space);
     }
 
     #[test]
