@@ -431,6 +431,7 @@ fn split_volume_conditions(
             None => vol.push(f.clone()),
         }
     }
+    move_conditions_tail(&mut vol, &mut cond);
     let first_cond = frags
         .iter()
         .position(|f| cond.iter().any(|c| c.no == f.no))?;
@@ -446,6 +447,32 @@ fn split_volume_conditions(
             .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && !has_cond_word(&vol);
     (cond.len() >= 3 && interleaved && reads_as_volume).then_some((vol, cond))
+}
+
+/// Lines left to the volume after its last volume word ("дейін", "до") and
+/// after the first line of conditions are the conditions' last sentence: it
+/// is short and often its own piece ("Уақытылы еңбекақысы" / "төленеді."),
+/// so other rows did not teach it as a line of conditions. A volume ends with
+/// its volume word; nothing of it follows.
+fn move_conditions_tail(vol: &mut Vec<Frag>, cond: &mut Vec<Frag>) {
+    let Some(first_cond) = cond.first().map(|f| (f.no, f.part)) else {
+        return;
+    };
+    let ends_volume = |f: &Frag| {
+        f.text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| VOLUME_WORDS.contains(&word_core(w).as_str()))
+    };
+    let Some(last_end) = vol.iter().rposition(ends_volume) else {
+        return;
+    };
+    let tail = vol.split_off(last_end + 1);
+    let (late, early): (Vec<Frag>, Vec<Frag>) =
+        tail.into_iter().partition(|f| (f.no, f.part) > first_cond);
+    vol.extend(early);
+    cond.extend(late);
+    cond.sort_by_key(|f| (f.no, f.part));
 }
 
 fn has_cond_word(frags: &[Frag]) -> bool {
@@ -1015,6 +1042,14 @@ mod tests {
         );
         // Conditions alone are left whole.
         assert!(split_volume_conditions(&c1.frags, &lines).is_none());
+        // The conditions' last sentence, unknown to other rows, follows the
+        // volume's last word: it is the conditions' tail, not the volume's.
+        let mut tail = with_word.clone();
+        tail.frags.push(Frag::new(27, "Уақытылы еңбекақысы"));
+        tail.frags.push(Frag::new(28, "төленеді."));
+        let (vol, cond) = split_volume_conditions(&tail.frags, &lines).expect("interleaved");
+        assert_eq!(text(&vol), "300 / құжатқа / дейін");
+        assert!(text(&cond).ends_with("үшін / Уақытылы еңбекақысы / төленеді."));
     }
 
     #[test]
