@@ -369,12 +369,19 @@ fn line_key(f: &Frag) -> String {
 /// lines is a piece of conditions even without the key word.
 /// Only lines printed in at least two such blocks count (a line of another
 /// cell interleaved into one block does not).
+/// A short sentence cut off right after such a cell in the same block is the
+/// cell's last sentence ("Уақытылы еңбекақысы" / "төленеді."), counted too.
 fn condition_lines(blocks: &[&Block]) -> BTreeSet<String> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for frags in blocks.iter().flat_map(|b| cut_points(&b.frags)) {
-        if frags.len() < 3 || !has_cond_word(frags) {
-            continue;
-        }
+    let pieces = blocks.iter().flat_map(|b| {
+        let mut after_cond = false;
+        cut_points(&b.frags).into_iter().filter(move |frags| {
+            let cond = frags.len() >= 3 && has_cond_word(frags);
+            after_cond = cond || (after_cond && is_last_sentence(frags));
+            after_cond
+        })
+    });
+    for frags in pieces {
         let keys: BTreeSet<String> = frags
             .iter()
             .filter(|f| f.text.chars().count() >= 12)
@@ -388,6 +395,12 @@ fn condition_lines(blocks: &[&Block]) -> BTreeSet<String> {
         .filter(|(_, n)| *n >= 2)
         .map(|(k, _)| k)
         .collect()
+}
+
+/// A short finished sentence (at most three lines) that may close a cell.
+fn is_last_sentence(frags: &[Frag]) -> bool {
+    let last = frags.last().map_or("", |f| f.text.trim_end());
+    frags.len() <= 3 && last.ends_with('.')
 }
 
 /// A volume cell and a conditions cell printed interleaved line by line (a
@@ -1002,6 +1015,17 @@ mod tests {
 
     const COND_TEXT: &str =
         "Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен\nтек жұмыссыздар үшін.";
+
+    #[test]
+    fn a_short_last_sentence_after_conditions_is_learned_with_them() {
+        let text = "Қоғамдық жұмыстар\nтек жұмыссыздар үшін\nеңбек шарты жасалады.\nУақытылы еңбекақысы\nтөленеді.\n\"Ақ бұлақ\" мекемесі";
+        let a = block(text, 1, false);
+        let b = block(text, 20, false);
+        let lines = condition_lines(&[&a, &b]);
+        assert!(lines.contains("Уақытылы еңбекақысы"));
+        // The next cell, a name, is not a sentence: not learned.
+        assert!(!lines.contains("\"Ақ бұлақ\" мекемесі"));
+    }
 
     #[test]
     fn cuts_a_volume_interleaved_with_known_conditions() {
