@@ -397,7 +397,7 @@ fn decide_uncached(
     if vocab.get(&joined).total > 0 && !(left_known && right_known) {
         return Join::Glue;
     }
-    let lone_suffix = r.chars().count() <= 2;
+    let lone_suffix = r.chars().count() <= 2 && !SHORT_WORDS.contains(&r.as_str());
     if (lone_suffix && !right_known && !left_known) || !can_start_word(&r) {
         return Join::Glue;
     }
@@ -429,6 +429,10 @@ fn pieces_outnumber_joined(vocab: &Vocab, l: &str, r: &str, joined: &str) -> boo
     let words = long(l) && long(r) && can_start_word(r);
     words && left >= 3 && right >= 3 && vocab.get(joined).total <= 1
 }
+
+/// Kazakh words of two letters that no suffix spells ("ең" most, "әр" each):
+/// alone at a line's start they are words, not a word's broken-off end.
+const SHORT_WORDS: &[&str] = &["ең", "әр"];
 
 /// Kazakh case endings that a narrow column leaves alone on a line
 /// ("көгалдандыр" / "уға") and that are never words of their own: the dative
@@ -633,6 +637,18 @@ mod tests {
         let v = Vocab::from_lines(lines);
         assert_eq!(decide("Жерг", "ілікт", true, true, &v), Join::Glue);
         assert_eq!(decide("Жерг", "ілікт", false, true, &v), Join::Space);
+    }
+
+    #[test]
+    fn a_short_word_at_a_line_start_is_no_suffix() {
+        // Every row breaks the same way: "ең" is only ever seen at line starts.
+        let mut lines = Vec::new();
+        for _ in 0..3 {
+            lines.extend(["заңнамасында белгіленген", "ең", "төменгі"]);
+        }
+        let v = Vocab::from_lines(lines);
+        assert_eq!(decide("белгіленген", "ең", false, false, &v), Join::Space);
+        assert_eq!(decide("белгіленг", "ен", false, false, &v), Join::Glue);
     }
 
     #[test]
