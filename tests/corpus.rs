@@ -272,8 +272,19 @@ fn score(set: &str) -> SetScores {
 /// targets (pdftotext ≥ 98 %, OCR text ≥ 90 %) are printed beside them.
 const FLOOR_PDF_TEXT: f64 = 1.0;
 const FLOOR_PDFTOTEXT: f64 = 0.91;
+/// The Kazakh pdftotext floor, raised on its own as the Kazakh rules improve.
+const FLOOR_PDFTOTEXT_KK: f64 = 0.965;
 const FLOOR_OCR_TEXT: f64 = 0.95;
 const FLOOR_OCR_COUNTS: f64 = 0.93;
+
+/// The pdftotext floor of a language's training set.
+fn pdftotext_floor(lang: &str) -> f64 {
+    if lang == "kk" {
+        FLOOR_PDFTOTEXT_KK
+    } else {
+        FLOOR_PDFTOTEXT
+    }
+}
 
 #[test]
 fn corpus_fields_match_gold() {
@@ -286,7 +297,7 @@ fn corpus_fields_match_gold() {
                 FLOOR_PDF_TEXT,
                 0.98,
             ),
-            ("pdftotext", &set.pdftotext, FLOOR_PDFTOTEXT, 0.98),
+            ("pdftotext", &set.pdftotext, pdftotext_floor(lang), 0.98),
             ("ocr text", &set.ocr_text, FLOOR_OCR_TEXT, 0.90),
             ("ocr rows+counts", &set.ocr_counts, FLOOR_OCR_COUNTS, 1.0),
         ] {

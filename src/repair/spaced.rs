@@ -73,7 +73,7 @@ fn is_opening_mark(tokens: &[&str], i: usize) -> bool {
     let quotes_before: usize = tokens[..i].iter().map(|t| t.matches('"').count()).sum();
     match tokens[i] {
         "(" | "«" => true,
-        "\"" => quotes_before % 2 == 0,
+        "\"" => quotes_before.is_multiple_of(2),
         _ => false,
     }
 }
