@@ -46,6 +46,24 @@ impl Block {
     pub fn first_line(&self) -> usize {
         self.frags.first().map_or(0, |f| f.no)
     }
+
+    /// A block of the given lines numbered from `first` on: the shape every
+    /// table test builds its input in.
+    #[cfg(test)]
+    pub fn of_lines<'a>(
+        first: usize,
+        lines: impl IntoIterator<Item = &'a str>,
+        page_break_before: bool,
+    ) -> Block {
+        Block {
+            frags: lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| Frag::new(first + i, l))
+                .collect(),
+            page_break_before,
+        }
+    }
 }
 
 /// Splits lines into blocks, repairing letter-spaced lines on the way.
