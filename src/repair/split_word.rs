@@ -387,7 +387,10 @@ fn decide_uncached(
         return Join::Glue;
     }
     let lone_suffix = r.chars().count() <= 2;
-    if (lone_suffix && !right_known && !left_known) || !can_start_word(&r) {
+    if (lone_suffix && !right_known && !left_known)
+        || !can_start_word(&r)
+        || (ADJECTIVE_TAILS.contains(&r.as_str()) && !right_known)
+    {
         return Join::Glue;
     }
     // A fragment printed more than once is a word of its own, even at line ends.
@@ -405,15 +408,20 @@ fn decide_uncached(
     }
 }
 
+/// Russian adjective endings that are never words of their own: a narrow
+/// cell breaks "квадрат" / "ных" at the syllable, and the tail alone on its
+/// line is evidence enough (the lone-suffix rule only covers two letters).
+const ADJECTIVE_TAILS: &[&str] = &["ных", "ным", "ными", "ного", "ному", "ной", "ого", "ому"];
+
 /// Consonants of Kazakh and Russian Cyrillic.
 const CONSONANTS: &str = "бвгғджзйкқлмнңпрстфхһцчшщъь";
 /// Two-consonant word starts that occur (mostly in Russian and loanwords).
 const ONSETS: &[&str] = &[
-    "бл", "бр", "вв", "вз", "вл", "вн", "во", "вр", "вс", "вт", "вх", "гл", "гн", "гр", "дв", "дл",
-    "др", "жд", "жр", "зв", "зд", "зл", "зн", "кв", "кл", "кн", "кр", "мл", "мн", "пл", "пр", "пс",
-    "пч", "рж", "сб", "св", "сг", "сд", "сж", "ск", "сл", "см", "сн", "сп", "ср", "ст", "сф", "сх",
-    "сц", "сч", "тв", "тк", "тр", "фл", "фр", "хв", "хл", "хр", "цв", "чл", "чт", "шв", "шк", "шл",
-    "шм", "шн", "шп", "шт", "щ",
+    "бл", "бр", "вв", "вд", "вз", "вк", "вм", "вп", "гд", "вл", "вн", "во", "вр", "вс", "вт", "вх",
+    "гл", "гн", "гр", "дв", "дл", "др", "жд", "жр", "зв", "зд", "зл", "зн", "кв", "кл", "кн", "кр",
+    "мл", "мн", "пл", "пр", "пс", "пч", "рж", "сб", "св", "сг", "сд", "сж", "ск", "сл", "см", "сн",
+    "сп", "ср", "ст", "сф", "сх", "сц", "сч", "тв", "тк", "тр", "фл", "фр", "хв", "хл", "хр", "цв",
+    "чл", "чт", "шв", "шк", "шл", "шм", "шн", "шп", "шт", "щ",
 ];
 
 /// Whether a word can start with these letters: no word starts with ь, ъ or ң,
@@ -508,6 +516,7 @@ mod tests {
             ("жұмыст", "ардың", false, false),
             ("Қаржыланды", "ру", false, true),
             ("Жергілі", "кті", false, false),
+            ("квадрат", "ных", false, true),
         ];
         for (l, r, spaced, alone) in cases {
             assert_eq!(decide(l, r, spaced, alone, &v), Join::Glue, "{l}+{r}");
@@ -525,6 +534,7 @@ mod tests {
             ("бюджет", "Жергілікті", false, true),
             ("тазалау)", "шаруашылық", false, false),
             ("Мүмкіндігі", "шектеулі", true, true),
+            ("бордюров", "вдоль", false, true),
         ];
         for (l, r, spaced, alone) in cases {
             assert_eq!(decide(l, r, spaced, alone, &v), Join::Space, "{l}+{r}");
