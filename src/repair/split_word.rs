@@ -311,6 +311,35 @@ impl Vocab {
         self.words.get(word).copied().unwrap_or_default()
     }
 
+    /// Whether a word the document prints whole holds the letters around the
+    /// line end ("озяйст" + "венн" inside "хозяйственного" for "сельскохозяйст"
+    /// / "венных"): at least four letters of the left piece and seven in all,
+    /// too many to meet by chance across two words.
+    fn has_junction(&self, l: &str, r: &str) -> bool {
+        let tail: Vec<char> = l
+            .chars()
+            .rev()
+            .take_while(|c| is_letter(*c))
+            .take(6)
+            .collect();
+        if tail.len() < 4 {
+            return false;
+        }
+        let head: String = r.chars().take_while(|c| is_letter(*c)).take(4).collect();
+        if tail.len() + head.chars().count() < 7 {
+            return false;
+        }
+        let needle: String = tail
+            .iter()
+            .rev()
+            .chain(head.chars().collect::<Vec<_>>().iter())
+            .collect();
+        // A scan: rare (only line ends that no stronger evidence decided reach it).
+        self.words
+            .iter()
+            .any(|(w, s)| s.total > 0 && w.len() > needle.len() && w.contains(&needle))
+    }
+
     /// Whether a known word (of at least `min` letters) starts with `prefix`.
     fn starts_a_word(&self, prefix: &str, min: usize) -> bool {
         // A scan: rare (only line ends that no other evidence decided reach it).
@@ -391,6 +420,9 @@ fn decide_uncached(
         || !can_start_word(&r)
         || (ADJECTIVE_TAILS.contains(&r.as_str()) && !right_known)
     {
+        return Join::Glue;
+    }
+    if !(left_known && right_known) && vocab.has_junction(&l, &r) {
         return Join::Glue;
     }
     // A fragment printed more than once is a word of its own, even at line ends.
@@ -503,6 +535,10 @@ mod tests {
             "шектеулі",
             "Мүмкіндігі",
             "шектеулі",
+            "сельскохозяйст",
+            "сельскохозяйст",
+            "венных",
+            "хозяйственного ведения",
         ])
     }
 
@@ -517,6 +553,7 @@ mod tests {
             ("Қаржыланды", "ру", false, true),
             ("Жергілі", "кті", false, false),
             ("квадрат", "ных", false, true),
+            ("сельскохозяйст", "венных", false, true),
         ];
         for (l, r, spaced, alone) in cases {
             assert_eq!(decide(l, r, spaced, alone, &v), Join::Glue, "{l}+{r}");
