@@ -236,10 +236,14 @@ impl Vocab {
         }
         let chars: Vec<char> = token.chars().collect();
         let lower: Vec<char> = token.to_lowercase().chars().collect();
-        if lower.len() != chars.len() || self.get(&token.to_lowercase()).total > 2 {
+        let seen = self.get(&token.to_lowercase()).total;
+        if lower.len() != chars.len() || seen > 5 {
             return None;
         }
         let cuts = self.word_cuts(&lower)?;
+        if seen > 2 && !self.pieces_outnumber(&lower, &cuts, seen) {
+            return None;
+        }
         let mut out = String::new();
         let mut from = 0;
         for cut in cuts.into_iter().chain(std::iter::once(chars.len())) {
@@ -252,6 +256,19 @@ impl Vocab {
         Some(out)
     }
 
+    /// Whether every piece between the cuts is printed at least five times as
+    /// often as the glued token (`seen` times): a letter-spaced run that lost
+    /// its word gap ("В р а з м е р е") repeats a few times, while a real
+    /// word is about as frequent as its parts.
+    fn pieces_outnumber(&self, w: &[char], cuts: &[usize], seen: usize) -> bool {
+        let ends = cuts.iter().copied().chain(std::iter::once(w.len()));
+        let starts = std::iter::once(0).chain(cuts.iter().copied());
+        starts.zip(ends).all(|(a, b)| {
+            let piece: String = w[a..b].iter().collect();
+            self.get(&piece).total >= 5 * seen
+        })
+    }
+
     /// The cut points (fewest pieces, 2 to 4) splitting `w` into frequent words.
     fn word_cuts(&self, w: &[char]) -> Option<Vec<usize>> {
         let n = w.len();
@@ -262,6 +279,9 @@ impl Vocab {
         for i in 1..=n {
             for j in 0..i {
                 let Some((pieces, _)) = best[j] else { continue };
+                if j == 0 && i == n {
+                    continue; // the whole token is not one of its pieces
+                }
                 piece.clear();
                 piece.extend(&w[j..i]);
                 if !self.frequent_word(&piece) {
@@ -600,6 +620,25 @@ mod tests {
         );
         assert_eq!(v.unglue("минимальной"), None);
         assert_eq!(v.unglue("көгалдандырға"), None);
+    }
+
+    #[test]
+    fn a_glued_token_repeated_a_few_times_splits_when_its_words_are_far_more_frequent() {
+        let mut lines = vec!["Вразмере минимальной"; 3];
+        lines.extend(["В размере минимальной"; 15]);
+        assert_eq!(
+            Vocab::from_lines(lines.iter().copied())
+                .unglue("Вразмере")
+                .as_deref(),
+            Some("В размере")
+        );
+        // As frequent as its pieces: a word of its own.
+        let mut lines = vec!["Вразмере"; 3];
+        lines.extend(["В размере"; 4]);
+        assert_eq!(
+            Vocab::from_lines(lines.iter().copied()).unglue("Вразмере"),
+            None
+        );
     }
 
     #[test]
