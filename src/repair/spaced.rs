@@ -48,7 +48,7 @@ fn unspace_segment(seg: &str) -> (String, bool) {
     while i < tokens.len() {
         match run_end(&tokens, i) {
             Some(end) => {
-                out.push(tokens[i..end].concat());
+                out.push(split_at_capitals(&tokens[i..end].concat()));
                 changed = true;
                 i = end;
             }
@@ -59,6 +59,22 @@ fn unspace_segment(seg: &str) -> (String, bool) {
         }
     }
     (out.join(" "), changed)
+}
+
+/// A joined run with a space put back before each capital that follows a
+/// small letter: a capital starts a word, so a run whose word gap was lost
+/// ("м Р е с п у б л и к и", the end of "законодательство" / "м") keeps it.
+fn split_at_capitals(run: &str) -> String {
+    let mut out = String::with_capacity(run.len() + 2);
+    let mut prev_lower = false;
+    for c in run.chars() {
+        if prev_lower && c.is_uppercase() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev_lower = c.is_lowercase();
+    }
+    out
 }
 
 fn is_single(token: &str) -> bool {
@@ -127,6 +143,7 @@ mod tests {
                 "айлық ж а л а қ ы н ы ң 2 мөлшерінде",
                 "айлық жалақының 2 мөлшерінде",
             ),
+            ("м Р е с п у б л и к и", "м Республики"),
         ];
         for (before, after) in cases {
             assert_eq!(unspace(before).as_deref(), Some(after), "{before}");
