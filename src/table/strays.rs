@@ -15,61 +15,150 @@ const WORKS: usize = 1;
 /// Column of the conditions in a part 1 row.
 const CONDITIONS: usize = 3;
 
-/// Moves each stray short word of the conditions cells into the kinds of work
-/// of its own row, or of the row before when it was printed at the top of its
-/// row (the words of a narrow cell run on past the next row's number). A word
-/// stays where it is when no single place fits.
+/// Moves the stray short words of each row (in its conditions, or before
+/// its kinds of work) into the kinds of work of its own row, or of the row
+/// before when they were printed at the top of their row (the words of a
+/// narrow cell run on past the next row's number). A word stays where it is
+/// when the document shows more places for it than there are such words.
 pub fn move_to_works(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
     for r in 0..rows.len() {
-        let strays = stray_positions(&rows[r].cells[CONDITIONS]);
-        let mut moved = Vec::new();
-        for (k, leading) in strays {
-            let word = rows[r].cells[CONDITIONS][k].clone();
-            let mut targets = vec![r];
-            if leading && r > 0 {
-                targets.push(r - 1);
-            }
-            let placed = targets
-                .into_iter()
-                .find(|&t| insert_at_gap(&mut rows[t].cells[WORKS], &word, bigrams, log));
-            if placed.is_some() {
-                moved.push(k);
-            }
+        let strays = strays_of(&rows[r]);
+        let words: Vec<Frag> = strays
+            .iter()
+            .map(|s| rows[r].cells[s.cell][s.at].clone())
+            .collect();
+        let mut placed = fill(
+            &mut rows[r].cells[WORKS],
+            &words,
+            &vec![false; words.len()],
+            bigrams,
+            log,
+        );
+        if r > 0 {
+            let skip: Vec<bool> = strays
+                .iter()
+                .zip(&placed)
+                .map(|(s, &p)| p || !s.leading)
+                .collect();
+            let more = fill(&mut rows[r - 1].cells[WORKS], &words, &skip, bigrams, log);
+            placed.iter_mut().zip(more).for_each(|(p, m)| *p |= m);
         }
-        for k in moved.into_iter().rev() {
-            rows[r].cells[CONDITIONS].remove(k);
+        let mut gone: Vec<(usize, usize)> = strays
+            .iter()
+            .zip(&placed)
+            .filter(|(_, &p)| p)
+            .map(|(s, _)| (s.cell, s.at))
+            .collect();
+        gone.sort_unstable();
+        for (cell, at) in gone.into_iter().rev() {
+            rows[r].cells[cell].remove(at);
         }
     }
 }
 
-/// The conditions cell's fragments that are one short lowercase word printed
-/// alone between blank lines, with whether each comes before all other text
-/// of the cell. A paragraph's own lines follow one another without gaps.
+/// A stray short word: where it is, and whether it comes before all other
+/// text of its cell.
+struct Stray {
+    cell: usize,
+    at: usize,
+    leading: bool,
+}
+
+/// The row's stray words: in its conditions anywhere, before its kinds of
+/// work only at the start.
+fn strays_of(row: &RawRow) -> Vec<Stray> {
+    let mut out: Vec<Stray> = stray_positions(&row.cells[WORKS])
+        .into_iter()
+        .filter(|&(_, leading)| leading)
+        .map(|(at, leading)| Stray {
+            cell: WORKS,
+            at,
+            leading,
+        })
+        .collect();
+    out.extend(
+        stray_positions(&row.cells[CONDITIONS])
+            .into_iter()
+            .map(|(at, leading)| Stray {
+                cell: CONDITIONS,
+                at,
+                leading,
+            }),
+    );
+    out
+}
+
+/// Puts the words not marked in `skip` into the works cell, each word at the
+/// gaps the document shows for it when there are no more such gaps than
+/// copies of the word. Returns which words were placed.
+fn fill(
+    works: &mut [Frag],
+    words: &[Frag],
+    skip: &[bool],
+    bigrams: &Bigrams,
+    log: &mut Log,
+) -> Vec<bool> {
+    let mut placed = skip.iter().map(|_| false).collect::<Vec<_>>();
+    for k in 0..words.len() {
+        if skip[k] || placed[k] {
+            continue;
+        }
+        let core = word_core(&words[k].text);
+        let copies: Vec<usize> = (k..words.len())
+            .filter(|&c| !skip[c] && !placed[c] && word_core(&words[c].text) == core)
+            .collect();
+        let gaps = gaps_for(works, &core, bigrams);
+        if gaps.is_empty() || gaps.len() > copies.len() {
+            continue;
+        }
+        for &c in copies.iter().take(gaps.len()) {
+            let gap = gaps_for(works, &core, bigrams)[0];
+            insert(works, gap, &words[c], log);
+            placed[c] = true;
+        }
+    }
+    placed
+}
+
+/// The cell's fragments that are one short lowercase word printed alone on
+/// its line, apart from the text around it (blank lines, or only other such
+/// words between), with whether each comes before all other text of the
+/// cell. A paragraph's own lines follow one another without gaps.
 fn stray_positions(cell: &[Frag]) -> Vec<(usize, bool)> {
     let tiny = |f: &Frag| {
         let n = f.text.chars().count();
         (1..=2).contains(&n) && f.text.chars().all(char::is_lowercase)
     };
+    // Runs of tiny fragments on consecutive lines, kept when set apart.
     let mut out = Vec::new();
     let mut text_seen = false;
-    for (k, f) in cell.iter().enumerate() {
-        let gap_before = k == 0 || cell[k - 1].no + 1 < f.no;
-        let gap_after = cell.get(k + 1).is_none_or(|n| f.no + 1 < n.no);
-        if tiny(f) && gap_before && gap_after {
-            out.push((k, !text_seen));
+    let mut k = 0;
+    while k < cell.len() {
+        if !tiny(&cell[k]) {
+            text_seen = true;
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < cell.len() && tiny(&cell[end]) && cell[end].no == cell[end - 1].no + 1 {
+            end += 1;
+        }
+        let gap_before = k == 0 || cell[k - 1].no + 1 < cell[k].no;
+        let gap_after = cell.get(end).is_none_or(|n| cell[end - 1].no + 1 < n.no);
+        if gap_before && gap_after {
+            out.extend((k..end).map(|at| (at, !text_seen)));
         } else {
             text_seen = true;
         }
+        k = end;
     }
     out
 }
 
-/// Inserts `word` between two neighbouring words of the works cell that the
-/// document prints with it between them ("Помощь" + "в" and "в" +
-/// "проведении" elsewhere). Only when exactly one such gap exists: two would
-/// be a guess. Returns whether it was placed.
-fn insert_at_gap(works: &mut [Frag], word: &Frag, bigrams: &Bigrams, log: &mut Log) -> bool {
-    let core = word_core(&word.text);
+/// The gaps (index of the word before) between neighbouring words of the
+/// works cell that the document prints with `core` between them ("Помощь" +
+/// "в" and "в" + "проведении" elsewhere).
+fn gaps_for(works: &[Frag], core: &str, bigrams: &Bigrams) -> Vec<(usize, usize)> {
     let tokens: Vec<(usize, usize, String)> = works
         .iter()
         .enumerate()
@@ -80,15 +169,18 @@ fn insert_at_gap(works: &mut [Frag], word: &Frag, bigrams: &Bigrams, log: &mut L
                 .map(move |(j, t)| (i, j, word_core(t)))
         })
         .collect();
-    let fits = |pair: &[(usize, usize, String)]| {
-        let (a, b) = (&pair[0].2, &pair[1].2);
-        a != &core && b != &core && bigrams.has(a, &core) && bigrams.has(&core, b)
-    };
-    let mut gaps = tokens.windows(2).filter(|p| fits(p));
-    let (Some(gap), None) = (gaps.next(), gaps.next()) else {
-        return false;
-    };
-    let (i, j) = (gap[0].0, gap[0].1);
+    tokens
+        .windows(2)
+        .filter(|p| {
+            let (a, b) = (&p[0].2, &p[1].2);
+            a != core && b != core && bigrams.has(a, core) && bigrams.has(core, b)
+        })
+        .map(|p| (p[0].0, p[0].1))
+        .collect()
+}
+
+/// Inserts `word` after word `j` of fragment `i`, logging the repair.
+fn insert(works: &mut [Frag], (i, j): (usize, usize), word: &Frag, log: &mut Log) {
     let before = works[i].text.clone();
     let mut words: Vec<&str> = before.split_whitespace().collect();
     words.insert(j + 1, word.text.trim());
@@ -99,7 +191,6 @@ fn insert_at_gap(works: &mut [Frag], word: &Frag, bigrams: &Bigrams, log: &mut L
         format!("{before} / {}", word.text),
         works[i].text.clone(),
     );
-    true
 }
 
 #[cfg(test)]
@@ -138,6 +229,29 @@ mod tests {
         assert_eq!(texts, ["Помощь в", "проведении", "подворного обхода"]);
         assert_eq!(rows[0].cells[CONDITIONS].len(), 2);
         assert_eq!(log.repairs.len(), 1);
+    }
+
+    #[test]
+    fn words_at_the_top_of_a_row_fill_the_row_before_when_copies_match_places() {
+        let seen = frags(1, &["Помощь в организации", "Помощь в восстановлении"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        let works = frags(10, &["Помощь", "организации", "Помощь", "восстановлении"]);
+        let first = row(works, frags(14, &["Общественные работы"]));
+        let second = row(
+            frags(30, &["Помощь в проведении"]),
+            frags(20, &["в", "", "в", "", "Общественные работы"]),
+        );
+        let mut rows = vec![first, second];
+        move_to_works(&mut rows, &bigrams, &mut Log::default());
+        let texts: Vec<&str> = rows[0].cells[WORKS]
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Помощь в", "организации", "Помощь в", "восстановлении"]
+        );
+        assert_eq!(rows[1].cells[CONDITIONS].len(), 1);
     }
 
     #[test]
