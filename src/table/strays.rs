@@ -4,6 +4,7 @@
 //! of work cell when the document shows exactly one place there for it.
 
 use super::blocks::Frag;
+use super::part2::RawPay;
 use super::rows::RawRow;
 use super::works::Bigrams;
 use super::Log;
@@ -14,6 +15,43 @@ use crate::repair::split_word::word_core;
 const WORKS: usize = 1;
 /// Column of the conditions in a part 1 row.
 const CONDITIONS: usize = 3;
+/// The longest word taken for a stray in part 1: prepositions and
+/// conjunctions, which a paragraph of conditions may well print alone.
+const SHORT: usize = 2;
+
+/// Moves a word that part 2's reading put into a funding cell twice
+/// ("Средства местного местного бюджета", the second copy printed apart,
+/// after the cell) into the row before, when that row's cell lacks it at
+/// exactly one place the document prints it in ("Средства бюджета"). The
+/// funding cells are short phrases repeated row after row.
+pub fn move_in_funding(rows: &mut [RawPay], log: &mut Log) {
+    let bigrams = Bigrams::of(rows.iter().map(|r| r.funding.as_slice()));
+    for r in 1..rows.len() {
+        let Some(at) = doubled_apart(&rows[r].funding) else {
+            continue;
+        };
+        let word = [rows[r].funding[at].clone()];
+        let (before, this) = rows.split_at_mut(r);
+        if fill(&mut before[r - 1].funding, &word, &[false], &bigrams, log)[0] {
+            this[0].funding.remove(at);
+        }
+    }
+}
+
+/// A fragment printed after a later line of its cell (placed there from
+/// apart) whose one word the cell holds already.
+fn doubled_apart(cell: &[Frag]) -> Option<usize> {
+    let core = |f: &Frag| word_core(&f.text);
+    (0..cell.len()).find(|&k| {
+        let one_word = cell[k].text.split_whitespace().nth(1).is_none();
+        let out_of_order = cell[k + 1..].iter().any(|f| f.no < cell[k].no);
+        let doubled = cell
+            .iter()
+            .enumerate()
+            .any(|(i, f)| i != k && core(f) == core(&cell[k]));
+        one_word && out_of_order && doubled
+    })
+}
 
 /// Moves the stray short words of each row (in its conditions, or before
 /// its kinds of work) into the kinds of work of its own row, or of the row
@@ -67,7 +105,7 @@ struct Stray {
 /// The row's stray words: in its conditions anywhere, before its kinds of
 /// work only at the start.
 fn strays_of(row: &RawRow) -> Vec<Stray> {
-    let mut out: Vec<Stray> = stray_positions(&row.cells[WORKS])
+    let mut out: Vec<Stray> = stray_positions(&row.cells[WORKS], SHORT)
         .into_iter()
         .filter(|&(_, leading)| leading)
         .map(|(at, leading)| Stray {
@@ -77,7 +115,7 @@ fn strays_of(row: &RawRow) -> Vec<Stray> {
         })
         .collect();
     out.extend(
-        stray_positions(&row.cells[CONDITIONS])
+        stray_positions(&row.cells[CONDITIONS], SHORT)
             .into_iter()
             .map(|(at, leading)| Stray {
                 cell: CONDITIONS,
@@ -124,10 +162,10 @@ fn fill(
 /// its line, apart from the text around it (blank lines, or only other such
 /// words between), with whether each comes before all other text of the
 /// cell. A paragraph's own lines follow one another without gaps.
-fn stray_positions(cell: &[Frag]) -> Vec<(usize, bool)> {
+fn stray_positions(cell: &[Frag], max_letters: usize) -> Vec<(usize, bool)> {
     let tiny = |f: &Frag| {
         let n = f.text.chars().count();
-        (1..=2).contains(&n) && f.text.chars().all(char::is_lowercase)
+        (1..=max_letters).contains(&n) && f.text.chars().all(char::is_lowercase)
     };
     // Runs of tiny fragments on consecutive lines, kept when set apart.
     let mut out = Vec::new();
@@ -252,6 +290,30 @@ mod tests {
             ["Помощь в", "организации", "Помощь в", "восстановлении"]
         );
         assert_eq!(rows[1].cells[CONDITIONS].len(), 1);
+    }
+
+    #[test]
+    fn a_funding_word_placed_twice_goes_to_the_row_before_that_lacks_it() {
+        let pay = |funding: Vec<Frag>| RawPay {
+            funding,
+            ..RawPay::default()
+        };
+        let mut rows = vec![
+            pay(frags(1, &["Средства", "местного", "бюджета"])),
+            pay(frags(10, &["Средства", "бюджета"])),
+            pay(vec![
+                Frag::new(20, "Средства"),
+                Frag::new(21, "местного"),
+                Frag::new(24, "местного"),
+                Frag::new(22, "бюджета"),
+            ]),
+        ];
+        let mut log = Log::default();
+        move_in_funding(&mut rows, &mut log);
+        let texts = |r: &RawPay| r.funding.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&rows[1]), ["Средства местного", "бюджета"]);
+        assert_eq!(texts(&rows[2]), ["Средства", "местного", "бюджета"]);
+        assert_eq!(log.repairs.len(), 1);
     }
 
     #[test]
