@@ -29,6 +29,16 @@ pub fn unspace(line: &str) -> Option<String> {
     changed.then(|| segments.join(" "))
 }
 
+/// A line of exactly two small letters with one space between ("к а"):
+/// too short for a run on its own, but the end of a letter-spaced word when
+/// the line before was letter-spaced (the caller's evidence).
+pub fn short_tail(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    let letter = |t: &str| is_single(t) && t.chars().all(char::is_lowercase);
+    (tokens.len() == 2 && !line.trim().contains("  ") && tokens.iter().all(|t| letter(t)))
+        .then(|| tokens.concat())
+}
+
 /// Whether the line could hold a run at all: a run needs three one-character
 /// pieces. A cheap scan that rules out nearly every line before any allocation
 /// (a piece with white space around it is counted, as a segment trims it).
@@ -148,6 +158,14 @@ mod tests {
         for (before, after) in cases {
             assert_eq!(unspace(before).as_deref(), Some(after), "{before}");
         }
+    }
+
+    #[test]
+    fn two_spaced_letters_alone_are_a_word_end() {
+        assert_eq!(short_tail("к а").as_deref(), Some("ка"));
+        assert_eq!(short_tail("к  а"), None);
+        assert_eq!(short_tail("к а б"), None);
+        assert_eq!(short_tail("В и"), None);
     }
 
     #[test]
