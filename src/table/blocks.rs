@@ -86,7 +86,10 @@ pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
             current.page_break_before = pending_break;
         }
         pending_break = false;
-        current.frags.push(repaired_frag(line, repairs));
+        let after_spaced = current.frags.last().is_some_and(|f| f.spaced);
+        current
+            .frags
+            .push(repaired_frag(line, after_spaced, repairs));
     }
     if !current.frags.is_empty() {
         blocks.push(current);
@@ -94,9 +97,14 @@ pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
     blocks
 }
 
-fn repaired_frag(line: &Line, repairs: &mut Vec<Repair>) -> Frag {
+/// The line as a fragment, letter-spaced runs joined; right after a
+/// letter-spaced line, a line of only two spaced letters is the end of that
+/// word too ("О б р а б о т" / "к а").
+fn repaired_frag(line: &Line, after_spaced: bool, repairs: &mut Vec<Repair>) -> Frag {
     let text = line.text.replace('\u{c}', "");
-    match spaced::unspace(&text) {
+    let joined = spaced::unspace(&text)
+        .or_else(|| after_spaced.then(|| spaced::short_tail(&text)).flatten());
+    match joined {
         Some(after) => {
             repairs.push(Repair {
                 kind: RepairKind::SpacedLetters,
