@@ -29,6 +29,16 @@ pub fn unspace(line: &str) -> Option<String> {
     changed.then(|| segments.join(" "))
 }
 
+/// A line of exactly two small letters with one space between ("к а"):
+/// too short for a run on its own, but the end of a letter-spaced word when
+/// the line before was letter-spaced (the caller's evidence).
+pub fn short_tail(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    let letter = |t: &str| is_single(t) && t.chars().all(char::is_lowercase);
+    (tokens.len() == 2 && !line.trim().contains("  ") && tokens.iter().all(|t| letter(t)))
+        .then(|| tokens.concat())
+}
+
 /// Whether the line could hold a run at all: a run needs three one-character
 /// pieces. A cheap scan that rules out nearly every line before any allocation
 /// (a piece with white space around it is counted, as a segment trims it).
@@ -53,7 +63,7 @@ fn unspace_segment(seg: &str) -> (String, bool) {
             .flatten()
         {
             Some(end) => {
-                out.push(tokens[i..end].concat());
+                out.push(split_at_capitals(&tokens[i..end].concat()));
                 changed = true;
                 i = end;
             }
@@ -76,6 +86,22 @@ fn is_opening_mark(tokens: &[&str], i: usize) -> bool {
         "\"" => quotes_before.is_multiple_of(2),
         _ => false,
     }
+}
+
+/// A joined run with a space put back before each capital that follows a
+/// small letter: a capital starts a word, so a run whose word gap was lost
+/// ("м Р е с п у б л и к и", the end of "законодательство" / "м") keeps it.
+fn split_at_capitals(run: &str) -> String {
+    let mut out = String::with_capacity(run.len() + 2);
+    let mut prev_lower = false;
+    for c in run.chars() {
+        if prev_lower && c.is_uppercase() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev_lower = c.is_lowercase();
+    }
+    out
 }
 
 fn is_single(token: &str) -> bool {
@@ -150,10 +176,19 @@ mod tests {
                 "айлық ж а л а қ ы н ы ң 2 мөлшерінде",
                 "айлық жалақының 2 мөлшерінде",
             ),
+            ("м Р е с п у б л и к и", "м Республики"),
         ];
         for (before, after) in cases {
             assert_eq!(unspace(before).as_deref(), Some(after), "{before}");
         }
+    }
+
+    #[test]
+    fn two_spaced_letters_alone_are_a_word_end() {
+        assert_eq!(short_tail("к а").as_deref(), Some("ка"));
+        assert_eq!(short_tail("к  а"), None);
+        assert_eq!(short_tail("к а б"), None);
+        assert_eq!(short_tail("В и"), None);
     }
 
     #[test]

@@ -1003,14 +1003,7 @@ mod tests {
     use super::*;
 
     fn block(text: &str, first: usize, page_break: bool) -> Block {
-        Block {
-            frags: text
-                .lines()
-                .enumerate()
-                .map(|(i, l)| Frag::new(first + i, l))
-                .collect(),
-            page_break_before: page_break,
-        }
+        Block::of_lines(first, text.lines(), page_break)
     }
 
     const COND_TEXT: &str =

@@ -46,6 +46,24 @@ impl Block {
     pub fn first_line(&self) -> usize {
         self.frags.first().map_or(0, |f| f.no)
     }
+
+    /// A block of the given lines numbered from `first` on: the shape every
+    /// table test builds its input in.
+    #[cfg(test)]
+    pub fn of_lines<'a>(
+        first: usize,
+        lines: impl IntoIterator<Item = &'a str>,
+        page_break_before: bool,
+    ) -> Block {
+        Block {
+            frags: lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| Frag::new(first + i, l))
+                .collect(),
+            page_break_before,
+        }
+    }
 }
 
 /// Splits lines into blocks, repairing letter-spaced lines on the way.
@@ -68,7 +86,10 @@ pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
             current.page_break_before = pending_break;
         }
         pending_break = false;
-        current.frags.push(repaired_frag(line, repairs));
+        let after_spaced = current.frags.last().is_some_and(|f| f.spaced);
+        current
+            .frags
+            .push(repaired_frag(line, after_spaced, repairs));
     }
     if !current.frags.is_empty() {
         blocks.push(finish(current, repairs));
@@ -76,10 +97,9 @@ pub fn make_blocks(lines: &[Line], repairs: &mut Vec<Repair>) -> Vec<Block> {
     blocks
 }
 
-/// A block with the short tails of letter-spaced runs joined: `spaced::unspace`
-/// needs three letters to call a line spaced, so a run's last line of two
-/// ("м е к е м е" / "с і") stays apart. Beside a spaced line (or another such
-/// tail), a line of two or more lone lowercase letters is the same run.
+/// A block with the short tails of letter-spaced runs joined that
+/// `repaired_frag` could not see: a line of two or more lone lowercase letters
+/// before a spaced line or beside another such line ("д е" / "й і" / "н").
 fn finish(mut block: Block, repairs: &mut Vec<Repair>) -> Block {
     let tails: Vec<bool> = block.frags.iter().map(|f| is_short_tail(&f.text)).collect();
     let n = block.frags.len();
@@ -117,9 +137,14 @@ fn is_short_tail(text: &str) -> bool {
         && !tokens.iter().all(|t| "вскоуиая".contains(*t))
 }
 
-fn repaired_frag(line: &Line, repairs: &mut Vec<Repair>) -> Frag {
+/// The line as a fragment, letter-spaced runs joined; right after a
+/// letter-spaced line, a line of only two spaced letters is the end of that
+/// word too ("О б р а б о т" / "к а").
+fn repaired_frag(line: &Line, after_spaced: bool, repairs: &mut Vec<Repair>) -> Frag {
     let text = line.text.replace('\u{c}', "");
-    match spaced::unspace(&text) {
+    let joined = spaced::unspace(&text)
+        .or_else(|| after_spaced.then(|| spaced::short_tail(&text)).flatten());
+    match joined {
         Some(after) => {
             repairs.push(Repair {
                 kind: RepairKind::SpacedLetters,

@@ -294,14 +294,7 @@ mod tests {
 
     #[test]
     fn a_word_broken_at_two_places_is_joined_everywhere() {
-        let block = |lines: &[&str]| Block {
-            frags: lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Frag::new(i + 1, t))
-                .collect(),
-            page_break_before: false,
-        };
+        let block = |lines: &[&str]| Block::of_lines(1, lines.iter().copied(), false);
         let blocks = [
             block(&["\"Береке бөбекжай-балабақш", "асы\" мемлекеттік"]),
             block(&["\"Бақбақты бөбекжай - балабақ", "шасы\" мемлекеттік"]),

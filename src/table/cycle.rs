@@ -252,14 +252,7 @@ mod tests {
     use super::*;
 
     fn block(lines: &[&str]) -> Block {
-        Block {
-            frags: lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Frag::new(i + 1, t))
-                .collect(),
-            page_break_before: false,
-        }
+        Block::of_lines(1, lines.iter().copied(), false)
     }
 
     #[test]

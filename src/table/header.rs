@@ -258,16 +258,8 @@ mod tests {
 
     #[test]
     fn a_header_block_running_into_a_cell_is_cut_after_the_header() {
-        use super::super::blocks::Frag;
         let lines = ["Көлемі", "(бір қаты", "сушыға)", "300", "үйге", "дейін"];
-        let b = Block {
-            frags: lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Frag::new(i + 1, t))
-                .collect(),
-            page_break_before: false,
-        };
+        let b = Block::of_lines(1, lines, false);
         let parts = split_header_block(&b).expect("cut");
         assert_eq!(parts[0].plain(), "Көлемі (бір қаты сушыға)");
         assert_eq!(parts[1].plain(), "300 үйге дейін");

@@ -218,14 +218,7 @@ mod tests {
     use super::*;
 
     fn block(text: &str) -> Block {
-        Block {
-            frags: text
-                .lines()
-                .enumerate()
-                .map(|(i, l)| Frag::new(i + 1, l))
-                .collect(),
-            page_break_before: false,
-        }
+        Block::of_lines(1, text.lines(), false)
     }
 
     #[test]

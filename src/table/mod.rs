@@ -17,6 +17,7 @@ mod interleave;
 mod part2;
 mod pay;
 mod rows;
+mod strays;
 mod torn;
 mod works;
 
@@ -157,6 +158,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .map(|b| cell::render(&b.frags, &vocab, &mut log))
         .collect();
     let (columns, column_groups) = header::columns(&head_text.join(" "));
+    strays::move_in_funding(&mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
     let Log {
@@ -375,6 +377,7 @@ fn assemble(
             .flat_map(|r| r.cells.iter().map(Vec::as_slice)),
     );
     let units = works::Units::of(padded.iter().map(|r| r.cells[2].as_slice()));
+    strays::move_to_works(&mut padded, &bigrams, log);
     // Works and volumes printed on one line are cut apart first.
     let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
     let strayed: Vec<Vec<works::Strayed>> = padded

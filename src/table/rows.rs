@@ -395,14 +395,7 @@ mod tests {
     use super::*;
 
     fn block(first: usize, text: &str) -> Block {
-        Block {
-            frags: text
-                .lines()
-                .enumerate()
-                .map(|(i, l)| Frag::new(first + i, l))
-                .collect(),
-            page_break_before: false,
-        }
+        Block::of_lines(first, text.lines(), false)
     }
 
     #[test]

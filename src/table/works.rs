@@ -309,7 +309,7 @@ impl Bigrams {
         Bigrams(set)
     }
 
-    fn has(&self, a: &str, b: &str) -> bool {
+    pub fn has(&self, a: &str, b: &str) -> bool {
         self.0.contains(&(a.to_string(), b.to_string()))
     }
 }

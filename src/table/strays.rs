@@ -1,0 +1,336 @@
+//! Short words (a preposition "в", a conjunction "и") that pdftotext printed
+//! on a line of their own, away from their kind of work, so that the row
+//! reading put them into the conditions cell: each is moved back into a kinds
+//! of work cell when the document shows exactly one place there for it.
+
+use super::blocks::Frag;
+use super::part2::RawPay;
+use super::rows::RawRow;
+use super::works::Bigrams;
+use super::Log;
+use crate::model::RepairKind;
+use crate::repair::split_word::word_core;
+
+/// Column of the kinds of work in a part 1 row.
+const WORKS: usize = 1;
+/// Column of the conditions in a part 1 row.
+const CONDITIONS: usize = 3;
+/// The longest word taken for a stray in part 1: prepositions and
+/// conjunctions, which a paragraph of conditions may well print alone.
+const SHORT: usize = 2;
+
+/// Moves a word that part 2's reading put into a funding cell twice
+/// ("Средства местного местного бюджета", the second copy printed apart,
+/// after the cell) into the row before, when that row's cell lacks it at
+/// exactly one place the document prints it in ("Средства бюджета"). The
+/// funding cells are short phrases repeated row after row.
+pub fn move_in_funding(rows: &mut [RawPay], log: &mut Log) {
+    let bigrams = Bigrams::of(rows.iter().map(|r| r.funding.as_slice()));
+    for r in 1..rows.len() {
+        let Some(at) = doubled_apart(&rows[r].funding) else {
+            continue;
+        };
+        let word = [rows[r].funding[at].clone()];
+        let (before, this) = rows.split_at_mut(r);
+        if fill(&mut before[r - 1].funding, &word, &[false], &bigrams, log)[0] {
+            this[0].funding.remove(at);
+        }
+    }
+}
+
+/// A fragment printed after a later line of its cell (placed there from
+/// apart) whose one word the cell holds already.
+fn doubled_apart(cell: &[Frag]) -> Option<usize> {
+    let core = |f: &Frag| word_core(&f.text);
+    (0..cell.len()).find(|&k| {
+        let one_word = cell[k].text.split_whitespace().nth(1).is_none();
+        let out_of_order = cell[k + 1..].iter().any(|f| f.no < cell[k].no);
+        let doubled = cell
+            .iter()
+            .enumerate()
+            .any(|(i, f)| i != k && core(f) == core(&cell[k]));
+        one_word && out_of_order && doubled
+    })
+}
+
+/// Moves the stray short words of each row (in its conditions, or before
+/// its kinds of work) into the kinds of work of its own row, or of the row
+/// before when they were printed at the top of their row (the words of a
+/// narrow cell run on past the next row's number). A word stays where it is
+/// when the document shows more places for it than there are such words.
+pub fn move_to_works(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
+    for r in 0..rows.len() {
+        let strays = strays_of(&rows[r]);
+        let words: Vec<Frag> = strays
+            .iter()
+            .map(|s| rows[r].cells[s.cell][s.at].clone())
+            .collect();
+        let mut placed = fill(
+            &mut rows[r].cells[WORKS],
+            &words,
+            &vec![false; words.len()],
+            bigrams,
+            log,
+        );
+        if r > 0 {
+            let skip: Vec<bool> = strays
+                .iter()
+                .zip(&placed)
+                .map(|(s, &p)| p || !s.leading)
+                .collect();
+            let more = fill(&mut rows[r - 1].cells[WORKS], &words, &skip, bigrams, log);
+            placed.iter_mut().zip(more).for_each(|(p, m)| *p |= m);
+        }
+        let mut gone: Vec<(usize, usize)> = strays
+            .iter()
+            .zip(&placed)
+            .filter(|(_, &p)| p)
+            .map(|(s, _)| (s.cell, s.at))
+            .collect();
+        gone.sort_unstable();
+        for (cell, at) in gone.into_iter().rev() {
+            rows[r].cells[cell].remove(at);
+        }
+    }
+}
+
+/// A stray short word: where it is, and whether it comes before all other
+/// text of its cell.
+struct Stray {
+    cell: usize,
+    at: usize,
+    leading: bool,
+}
+
+/// The row's stray words: in its conditions anywhere, before its kinds of
+/// work only at the start.
+fn strays_of(row: &RawRow) -> Vec<Stray> {
+    let mut out: Vec<Stray> = stray_positions(&row.cells[WORKS], SHORT)
+        .into_iter()
+        .filter(|&(_, leading)| leading)
+        .map(|(at, leading)| Stray {
+            cell: WORKS,
+            at,
+            leading,
+        })
+        .collect();
+    out.extend(
+        stray_positions(&row.cells[CONDITIONS], SHORT)
+            .into_iter()
+            .map(|(at, leading)| Stray {
+                cell: CONDITIONS,
+                at,
+                leading,
+            }),
+    );
+    out
+}
+
+/// Puts the words not marked in `skip` into the works cell, each word at the
+/// gaps the document shows for it when there are no more such gaps than
+/// copies of the word. Returns which words were placed.
+fn fill(
+    works: &mut [Frag],
+    words: &[Frag],
+    skip: &[bool],
+    bigrams: &Bigrams,
+    log: &mut Log,
+) -> Vec<bool> {
+    let mut placed = skip.iter().map(|_| false).collect::<Vec<_>>();
+    for k in 0..words.len() {
+        if skip[k] || placed[k] {
+            continue;
+        }
+        let core = word_core(&words[k].text);
+        let copies: Vec<usize> = (k..words.len())
+            .filter(|&c| !skip[c] && !placed[c] && word_core(&words[c].text) == core)
+            .collect();
+        let gaps = gaps_for(works, &core, bigrams);
+        if gaps.is_empty() || gaps.len() > copies.len() {
+            continue;
+        }
+        for &c in copies.iter().take(gaps.len()) {
+            let gap = gaps_for(works, &core, bigrams)[0];
+            insert(works, gap, &words[c], log);
+            placed[c] = true;
+        }
+    }
+    placed
+}
+
+/// The cell's fragments that are one short lowercase word printed alone on
+/// its line, apart from the text around it (blank lines, or only other such
+/// words between), with whether each comes before all other text of the
+/// cell. A paragraph's own lines follow one another without gaps.
+fn stray_positions(cell: &[Frag], max_letters: usize) -> Vec<(usize, bool)> {
+    let tiny = |f: &Frag| {
+        let n = f.text.chars().count();
+        (1..=max_letters).contains(&n) && f.text.chars().all(char::is_lowercase)
+    };
+    // Runs of tiny fragments on consecutive lines, kept when set apart.
+    let mut out = Vec::new();
+    let mut text_seen = false;
+    let mut k = 0;
+    while k < cell.len() {
+        if !tiny(&cell[k]) {
+            text_seen = true;
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < cell.len() && tiny(&cell[end]) && cell[end].no == cell[end - 1].no + 1 {
+            end += 1;
+        }
+        let gap_before = k == 0 || cell[k - 1].no + 1 < cell[k].no;
+        let gap_after = cell.get(end).is_none_or(|n| cell[end - 1].no + 1 < n.no);
+        if gap_before && gap_after {
+            out.extend((k..end).map(|at| (at, !text_seen)));
+        } else {
+            text_seen = true;
+        }
+        k = end;
+    }
+    out
+}
+
+/// The gaps (index of the word before) between neighbouring words of the
+/// works cell that the document prints with `core` between them ("Помощь" +
+/// "в" and "в" + "проведении" elsewhere).
+fn gaps_for(works: &[Frag], core: &str, bigrams: &Bigrams) -> Vec<(usize, usize)> {
+    let tokens: Vec<(usize, usize, String)> = works
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| {
+            f.text
+                .split_whitespace()
+                .enumerate()
+                .map(move |(j, t)| (i, j, word_core(t)))
+        })
+        .collect();
+    tokens
+        .windows(2)
+        .filter(|p| {
+            let (a, b) = (&p[0].2, &p[1].2);
+            a != core && b != core && bigrams.has(a, core) && bigrams.has(core, b)
+        })
+        .map(|p| (p[0].0, p[0].1))
+        .collect()
+}
+
+/// Inserts `word` after word `j` of fragment `i`, logging the repair.
+fn insert(works: &mut [Frag], (i, j): (usize, usize), word: &Frag, log: &mut Log) {
+    let before = works[i].text.clone();
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    words.insert(j + 1, word.text.trim());
+    works[i].text = words.join(" ");
+    log.repair(
+        RepairKind::ScatteredWords,
+        word.no,
+        format!("{before} / {}", word.text),
+        works[i].text.clone(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frags(first: usize, texts: &[&str]) -> Vec<Frag> {
+        texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(k, t)| Frag::new(first + k, t))
+            .collect()
+    }
+
+    fn row(works: Vec<Frag>, conditions: Vec<Frag>) -> RawRow {
+        let mut r = RawRow::numbered(1);
+        r.cells[WORKS] = works;
+        r.cells[CONDITIONS] = conditions;
+        r
+    }
+
+    #[test]
+    fn a_lone_preposition_in_the_conditions_goes_back_into_its_kind_of_work() {
+        let seen = frags(1, &["Помощь в проведении учета"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        let works = frags(10, &["Помощь", "проведении", "подворного обхода"]);
+        let cond = frags(20, &["согласия в порядке", "", "в", "", "очередности"]);
+        let mut rows = vec![row(works, cond)];
+        let mut log = Log::default();
+        move_to_works(&mut rows, &bigrams, &mut log);
+        let texts: Vec<&str> = rows[0].cells[WORKS]
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Помощь в", "проведении", "подворного обхода"]);
+        assert_eq!(rows[0].cells[CONDITIONS].len(), 2);
+        assert_eq!(log.repairs.len(), 1);
+    }
+
+    #[test]
+    fn words_at_the_top_of_a_row_fill_the_row_before_when_copies_match_places() {
+        let seen = frags(1, &["Помощь в организации", "Помощь в восстановлении"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        let works = frags(10, &["Помощь", "организации", "Помощь", "восстановлении"]);
+        let first = row(works, frags(14, &["Общественные работы"]));
+        let second = row(
+            frags(30, &["Помощь в проведении"]),
+            frags(20, &["в", "", "в", "", "Общественные работы"]),
+        );
+        let mut rows = vec![first, second];
+        move_to_works(&mut rows, &bigrams, &mut Log::default());
+        let texts: Vec<&str> = rows[0].cells[WORKS]
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Помощь в", "организации", "Помощь в", "восстановлении"]
+        );
+        assert_eq!(rows[1].cells[CONDITIONS].len(), 1);
+    }
+
+    #[test]
+    fn a_funding_word_placed_twice_goes_to_the_row_before_that_lacks_it() {
+        let pay = |funding: Vec<Frag>| RawPay {
+            funding,
+            ..RawPay::default()
+        };
+        let mut rows = vec![
+            pay(frags(1, &["Средства", "местного", "бюджета"])),
+            pay(frags(10, &["Средства", "бюджета"])),
+            pay(vec![
+                Frag::new(20, "Средства"),
+                Frag::new(21, "местного"),
+                Frag::new(24, "местного"),
+                Frag::new(22, "бюджета"),
+            ]),
+        ];
+        let mut log = Log::default();
+        move_in_funding(&mut rows, &mut log);
+        let texts = |r: &RawPay| r.funding.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&rows[1]), ["Средства местного", "бюджета"]);
+        assert_eq!(texts(&rows[2]), ["Средства", "местного", "бюджета"]);
+        assert_eq!(log.repairs.len(), 1);
+    }
+
+    #[test]
+    fn a_word_with_no_single_place_stays_where_it_was() {
+        let seen = frags(1, &["Помощь в проведении учета"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        // Two gaps fit: a guess, so nothing moves.
+        let works = frags(10, &["Помощь проведении", "Помощь проведении"]);
+        let cond = frags(20, &["в", "", "Общественные работы"]);
+        let mut rows = vec![row(works, cond.clone())];
+        move_to_works(&mut rows, &bigrams, &mut Log::default());
+        assert_eq!(rows[0].cells[CONDITIONS], cond);
+        // A short word inside the paragraph's flow is the paragraph's own.
+        let cond = frags(20, &["согласия", "в", "порядке"]);
+        let works = frags(10, &["Помощь проведении"]);
+        let mut rows = vec![row(works, cond.clone())];
+        move_to_works(&mut rows, &bigrams, &mut Log::default());
+        assert_eq!(rows[0].cells[CONDITIONS], cond);
+    }
+}
