@@ -218,7 +218,7 @@ fn gaps_for(works: &[Frag], core: &str, bigrams: &Bigrams) -> Vec<(usize, usize)
 }
 
 /// Inserts `word` after word `j` of fragment `i`, logging the repair.
-fn insert(works: &mut [Frag], (i, j): (usize, usize), word: &Frag, log: &mut Log) {
+pub(super) fn insert(works: &mut [Frag], (i, j): (usize, usize), word: &Frag, log: &mut Log) {
     let before = works[i].text.clone();
     let mut words: Vec<&str> = before.split_whitespace().collect();
     words.insert(j + 1, word.text.trim());

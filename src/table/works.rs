@@ -344,16 +344,7 @@ pub fn put_back_lone_words(works: &mut Vec<Frag>, bigrams: &Bigrams, log: &mut L
             continue;
         };
         used.push((i, j));
-        let before = works[i].text.clone();
-        let mut tokens: Vec<&str> = before.split_whitespace().collect();
-        tokens.insert(j + 1, w.text.trim());
-        works[i].text = tokens.join(" ");
-        log.repair(
-            RepairKind::ScatteredWords,
-            w.no,
-            format!("{before} / {}", w.text),
-            works[i].text.clone(),
-        );
+        super::strays::insert(works, (i, j), &w, log);
     }
 }
 
