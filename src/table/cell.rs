@@ -5,7 +5,7 @@ use super::blocks::Frag;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
-use crate::repair::split_word::{decide, word_core, Join, Rejoined, Vocab};
+use crate::repair::split_word::{decide, is_letter, word_core, Join, Rejoined, Vocab};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -182,7 +182,7 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
             };
             let (l, r) = (word_core(left), word_core(right));
             let letters =
-                |t: &str| !t.is_empty() && t.chars().all(|c| c.is_alphabetic() || c == '-');
+                |t: &str| !t.is_empty() && t.chars().all(|c| is_letter(c) || c == '-');
             if !letters(&l) || !letters(&r) || !right.starts_with(char::is_lowercase) {
                 continue;
             }
