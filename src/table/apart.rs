@@ -449,8 +449,10 @@ fn split_volume_conditions(
 }
 
 fn has_cond_word(frags: &[Frag]) -> bool {
+    // Every condition word starts with "ж" or "б": other lines are not split.
     frags
         .iter()
+        .filter(|f| f.text.contains(['ж', 'Ж', 'б', 'Б']))
         .flat_map(|f| f.text.split_whitespace())
         .any(|t| {
             let w = word_core(t);
