@@ -19,7 +19,7 @@ use super::interleave;
 use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{word_core, word_core_into};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word starts that mark the conditions cell (the unemployed).
@@ -463,12 +463,7 @@ fn has_cond_word(frags: &[Frag]) -> bool {
 /// Sets what a piece's text looks like, as fits for each column.
 fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
     let frags = &p.frags;
-    let words: Vec<String> = frags
-        .iter()
-        .flat_map(|f| f.text.split_whitespace())
-        .map(word_core)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = Words::of(frags);
     let first = frags
         .first()
         .and_then(|f| f.text.chars().find(|c| !c.is_whitespace()));
@@ -482,11 +477,11 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         digit: first.is_some_and(|c| c.is_ascii_digit()),
         lower: first.is_some_and(char::is_lowercase),
         lines,
-        vol_word: words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())),
+        vol_word: words.volume,
         cond: (lines >= 2 && has_cond_word(frags)) || 2 * known >= lines.max(1),
-        legal: words.last().is_some_and(|w| LEGAL.contains(&w.as_str()))
+        legal: words.last().is_some_and(|w| LEGAL.contains(&w))
             || last_text.ends_with(['"', '»', '”']),
-        work: words.iter().any(|w| WORK_WORDS.contains(&w.as_str())),
+        work: words.work,
         sentence: last_text.ends_with('.'),
     };
     let letters: usize = frags
@@ -494,10 +489,8 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         .map(|f| f.text.chars().filter(|c| !c.is_whitespace()).count())
         .sum();
     let header_like = letters <= 20 && !frags.iter().any(|f| f.text.contains(char::is_numeric));
-    let vol_end = words
-        .last()
-        .is_some_and(|w| VOLUME_WORDS.contains(&w.as_str()));
-    let name_end = words.last().is_some_and(|w| LEGAL.contains(&w.as_str()));
+    let vol_end = words.last().is_some_and(|w| VOLUME_WORDS.contains(&w));
+    let name_end = words.last().is_some_and(|w| LEGAL.contains(&w));
     // A kind of work left with a parenthesis open is unfinished; one closed
     // may still go on (another kind of work), so it is never judged finished.
     let opened = frags
@@ -520,6 +513,41 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
     }
     p.cont = f.cont();
     p.skip = if header_like { 0.5 } else { 8.0 };
+}
+
+/// What `score` asks of a piece's words (their cores), read in one pass
+/// with one buffer instead of a vector of words.
+struct Words {
+    /// The last non-empty word core, if any.
+    last: Option<String>,
+    volume: bool,
+    work: bool,
+}
+
+impl Words {
+    fn of(frags: &[Frag]) -> Words {
+        let mut out = Words {
+            last: None,
+            volume: false,
+            work: false,
+        };
+        let mut core = String::new();
+        for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
+            word_core_into(t, &mut core);
+            if core.is_empty() {
+                continue;
+            }
+            out.volume |= VOLUME_WORDS.contains(&core.as_str());
+            out.work |= WORK_WORDS.contains(&core.as_str());
+            let last = out.last.get_or_insert_with(String::new);
+            std::mem::swap(last, &mut core);
+        }
+        out
+    }
+
+    fn last(&self) -> Option<&str> {
+        self.last.as_deref()
+    }
 }
 
 struct Features {
