@@ -764,8 +764,11 @@ fn moves(s: &State, p: &Piece, expected: u16, rules: Rules, out: &mut Vec<(Key, 
 
 /// Keeps the cheapest state per key, then the best few.
 fn prune(cands: Vec<State>) -> Vec<State> {
+    // The floor is the same over all candidates as over the best per key, so
+    // the candidates beyond the beam are dropped before the map (exactly).
+    let floor = cands.iter().map(|s| s.cost).fold(f64::INFINITY, f64::min);
     let mut best: BTreeMap<Key, State> = BTreeMap::new();
-    for s in cands {
+    for s in cands.into_iter().filter(|s| s.cost <= floor + BEAM) {
         match best.get(&s.key) {
             Some(b) if b.cost <= s.cost => {}
             _ => {
@@ -773,11 +776,7 @@ fn prune(cands: Vec<State>) -> Vec<State> {
             }
         }
     }
-    let floor = best.values().map(|s| s.cost).fold(f64::INFINITY, f64::min);
-    let mut kept: Vec<State> = best
-        .into_values()
-        .filter(|s| s.cost <= floor + BEAM)
-        .collect();
+    let mut kept: Vec<State> = best.into_values().collect();
     kept.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
     kept.truncate(BEAM_SIZE);
     kept
