@@ -5,9 +5,7 @@ use super::blocks::Frag;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
-use crate::repair::split_word::{
-    decide, is_letter, word_core_into, Join, Rejoined, Vocab,
-};
+use crate::repair::split_word::{decide, is_letter, word_core_into, Join, Rejoined, Vocab};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -189,8 +187,7 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
             }
             word_core_into(left, &mut l);
             word_core_into(right, &mut r);
-            let letters =
-                |t: &str| !t.is_empty() && t.chars().all(|c| is_letter(c) || c == '-');
+            let letters = |t: &str| !t.is_empty() && t.chars().all(|c| is_letter(c) || c == '-');
             if !letters(&l) || !letters(&r) {
                 continue;
             }

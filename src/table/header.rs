@@ -107,7 +107,7 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     let standard = standard_compact();
     for k in 1..b.frags.len() {
         spelled.push_str(&compact(&b.frags[k - 1].text));
-        if standard.iter().any(|s| *s == spelled) {
+        if standard.contains(&spelled) {
             out.push(Block {
                 frags: b.frags[from..k].to_vec(),
                 page_break_before: from == 0 && b.page_break_before,
