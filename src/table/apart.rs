@@ -19,7 +19,7 @@ use super::interleave;
 use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{word_core, word_core_into};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word starts that mark the conditions cell (the unemployed).
@@ -489,8 +489,10 @@ fn move_conditions_tail(vol: &mut Vec<Frag>, cond: &mut Vec<Frag>) {
 }
 
 fn has_cond_word(frags: &[Frag]) -> bool {
+    // Every condition word starts with "ж" or "б": other lines are not split.
     frags
         .iter()
+        .filter(|f| f.text.contains(['ж', 'Ж', 'б', 'Б']))
         .flat_map(|f| f.text.split_whitespace())
         .any(|t| {
             let w = word_core(t);
@@ -501,12 +503,7 @@ fn has_cond_word(frags: &[Frag]) -> bool {
 /// Sets what a piece's text looks like, as fits for each column.
 fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
     let frags = &p.frags;
-    let words: Vec<String> = frags
-        .iter()
-        .flat_map(|f| f.text.split_whitespace())
-        .map(word_core)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = Words::of(frags);
     let first = frags
         .first()
         .and_then(|f| f.text.chars().find(|c| !c.is_whitespace()));
@@ -520,11 +517,11 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         digit: first.is_some_and(|c| c.is_ascii_digit()),
         lower: first.is_some_and(char::is_lowercase),
         lines,
-        vol_word: words.iter().any(|w| VOLUME_WORDS.contains(&w.as_str())),
+        vol_word: words.volume,
         cond: (lines >= 2 && has_cond_word(frags)) || 2 * known >= lines.max(1),
-        legal: words.last().is_some_and(|w| LEGAL.contains(&w.as_str()))
+        legal: words.last().is_some_and(|w| LEGAL.contains(&w))
             || last_text.ends_with(['"', '»', '”']),
-        work: words.iter().any(|w| WORK_WORDS.contains(&w.as_str())),
+        work: words.work,
         sentence: last_text.ends_with('.'),
     };
     let letters: usize = frags
@@ -532,10 +529,8 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
         .map(|f| f.text.chars().filter(|c| !c.is_whitespace()).count())
         .sum();
     let header_like = letters <= 20 && !frags.iter().any(|f| f.text.contains(char::is_numeric));
-    let vol_end = words
-        .last()
-        .is_some_and(|w| VOLUME_WORDS.contains(&w.as_str()));
-    let name_end = words.last().is_some_and(|w| LEGAL.contains(&w.as_str()));
+    let vol_end = words.last().is_some_and(|w| VOLUME_WORDS.contains(&w));
+    let name_end = words.last().is_some_and(|w| LEGAL.contains(&w));
     // A kind of work left with a parenthesis open is unfinished; one closed
     // may still go on (another kind of work), so it is never judged finished.
     let opened = frags
@@ -558,6 +553,41 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
     }
     p.cont = f.cont();
     p.skip = if header_like { 0.5 } else { 8.0 };
+}
+
+/// What `score` asks of a piece's words (their cores), read in one pass
+/// with one buffer instead of a vector of words.
+struct Words {
+    /// The last non-empty word core, if any.
+    last: Option<String>,
+    volume: bool,
+    work: bool,
+}
+
+impl Words {
+    fn of(frags: &[Frag]) -> Words {
+        let mut out = Words {
+            last: None,
+            volume: false,
+            work: false,
+        };
+        let mut core = String::new();
+        for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
+            word_core_into(t, &mut core);
+            if core.is_empty() {
+                continue;
+            }
+            out.volume |= VOLUME_WORDS.contains(&core.as_str());
+            out.work |= WORK_WORDS.contains(&core.as_str());
+            let last = out.last.get_or_insert_with(String::new);
+            std::mem::swap(last, &mut core);
+        }
+        out
+    }
+
+    fn last(&self) -> Option<&str> {
+        self.last.as_deref()
+    }
 }
 
 struct Features {
@@ -774,8 +804,11 @@ fn moves(s: &State, p: &Piece, expected: u16, rules: Rules, out: &mut Vec<(Key, 
 
 /// Keeps the cheapest state per key, then the best few.
 fn prune(cands: Vec<State>) -> Vec<State> {
+    // The floor is the same over all candidates as over the best per key, so
+    // the candidates beyond the beam are dropped before the map (exactly).
+    let floor = cands.iter().map(|s| s.cost).fold(f64::INFINITY, f64::min);
     let mut best: BTreeMap<Key, State> = BTreeMap::new();
-    for s in cands {
+    for s in cands.into_iter().filter(|s| s.cost <= floor + BEAM) {
         match best.get(&s.key) {
             Some(b) if b.cost <= s.cost => {}
             _ => {
@@ -783,11 +816,7 @@ fn prune(cands: Vec<State>) -> Vec<State> {
             }
         }
     }
-    let floor = best.values().map(|s| s.cost).fold(f64::INFINITY, f64::min);
-    let mut kept: Vec<State> = best
-        .into_values()
-        .filter(|s| s.cost <= floor + BEAM)
-        .collect();
+    let mut kept: Vec<State> = best.into_values().collect();
     kept.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
     kept.truncate(BEAM_SIZE);
     kept

@@ -5,7 +5,7 @@ use super::blocks::Frag;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
-use crate::repair::split_word::{decide, word_core, Join, Rejoined, Vocab};
+use crate::repair::split_word::{decide, is_letter, word_core_into, Join, Rejoined, Vocab};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -219,6 +219,8 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
 pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
     // By the word after its last hyphen: the break points, and the joined forms.
     let mut splits: BTreeMap<String, (BTreeSet<usize>, BTreeSet<String>)> = BTreeMap::new();
+    // Buffers reused for every line end (most are ruled out before any lookup).
+    let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
     for b in blocks {
         for pair in b.frags.windows(2) {
             let (Some(left), Some(right)) = (
@@ -227,16 +229,25 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
             ) else {
                 continue;
             };
-            let (l, r) = (word_core(left), word_core(right));
-            let letters =
-                |t: &str| !t.is_empty() && t.chars().all(|c| c.is_alphabetic() || c == '-');
-            if !letters(&l) || !letters(&r) || !right.starts_with(char::is_lowercase) {
+            if !right.starts_with(char::is_lowercase) {
+                continue;
+            }
+            word_core_into(left, &mut l);
+            word_core_into(right, &mut r);
+            let letters = |t: &str| !t.is_empty() && t.chars().all(|c| is_letter(c) || c == '-');
+            if !letters(&l) || !letters(&r) {
                 continue;
             }
             let tail = l.rsplit('-').next().unwrap_or(&l);
-            let entry = splits.entry(format!("{tail}{r}")).or_default();
+            key.clear();
+            key.push_str(tail);
+            key.push_str(&r);
+            let entry = match splits.get_mut(key.as_str()) {
+                Some(entry) => entry,
+                None => splits.entry(key.clone()).or_default(),
+            };
             entry.0.insert(tail.chars().count());
-            entry.1.insert(format!("{l}{r}"));
+            entry.1.insert([l.as_str(), r.as_str()].concat());
         }
     }
     for (at, forms) in splits.into_values() {

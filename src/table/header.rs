@@ -104,9 +104,10 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     let mut out = Vec::new();
     let mut from = 0;
     let mut spelled = String::new();
+    let standard = standard_compact();
     for k in 1..b.frags.len() {
         spelled.push_str(&compact(&b.frags[k - 1].text));
-        if STANDARD.iter().any(|s| compact(s) == spelled) {
+        if standard.contains(&spelled) {
             out.push(Block {
                 frags: b.frags[from..k].to_vec(),
                 page_break_before: from == 0 && b.page_break_before,
@@ -132,13 +133,18 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
     const REACH: usize = 12;
     let one_line = |b: &Block| b.frags.len() == 1;
     let mut out = Vec::new();
+    let standard = standard_compact();
     for (i, b) in blocks.iter().enumerate() {
-        let head = compact(&b.plain());
-        if !one_line(b) || head.chars().count() < 4 || out.contains(&i) {
+        // Only one-line blocks are compacted (the test is the same, cheaper first).
+        if !one_line(b) || out.contains(&i) {
             continue;
         }
-        for s in STANDARD {
-            let Some(rest) = compact(s).strip_prefix(head.as_str()).map(str::to_string) else {
+        let head = compact(&b.plain());
+        if head.chars().count() < 4 {
+            continue;
+        }
+        for s in standard {
+            let Some(rest) = s.strip_prefix(head.as_str()) else {
                 continue;
             };
             if rest.is_empty() {
@@ -156,12 +162,23 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
     out
 }
 
-/// Lowercase text with all white space removed, for matching.
+/// Lowercase text with all white space removed, for matching (lowercased
+/// without the Unicode table for ASCII and Cyrillic: every block passes here).
 fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        match lower_fast(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The standard headers compacted, once per process (matched against every block).
+fn standard_compact() -> &'static [String] {
+    static DONE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| STANDARD.iter().map(|s| compact(s)).collect())
 }
 
 /// Cuts the header text (all header blocks, rendered and joined in order) into

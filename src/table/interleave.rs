@@ -9,7 +9,7 @@
 //! or a legal form, no kind of work).
 
 use super::blocks::{Block, Frag};
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::word_core_into;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Texts (spaces removed) of cells printed whole: blocks, and their runs of
@@ -140,14 +140,21 @@ fn compact_frags(frags: &[Frag]) -> String {
 
 /// A name: a quote or a legal form among its words, and no kind of work.
 pub fn reads_as_name(frags: &[Frag], legal: &[&str], work: &[&str]) -> bool {
-    let words: Vec<String> = frags
-        .iter()
-        .flat_map(|f| f.text.split_whitespace())
-        .map(word_core)
-        .collect();
     let quoted = frags.iter().any(|f| f.text.contains(['"', '«', '»']));
-    let formed = words.iter().any(|w| legal.contains(&w.as_str()));
-    (quoted || formed) && !words.iter().any(|w| work.contains(&w.as_str()))
+    if quoted && work.is_empty() {
+        return true;
+    }
+    // One pass, one buffer: every block of a table is asked.
+    let mut formed = false;
+    let mut core = String::new();
+    for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
+        word_core_into(t, &mut core);
+        if work.contains(&core.as_str()) {
+            return false;
+        }
+        formed |= legal.contains(&core.as_str());
+    }
+    quoted || formed
 }
 
 /// A depth-first search over the lines: each goes to the work being spelled

@@ -271,17 +271,26 @@ fn is_header_fragment(b: &Block) -> bool {
         && !text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Lowercase text with white space removed (ASCII and Cyrillic lowercased
+/// without the Unicode table).
+fn lower_compact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        match crate::repair::split_word::lower_fast(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// Whether a line is the continuation marker.
 fn is_marker(text: &str) -> bool {
     // Both markers hold "ж" and "ы": most lines are ruled out without lowercasing.
     if !text.contains(['ж', 'Ж']) || !text.contains(['ы', 'Ы']) {
         return false;
     }
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let compact = lower_compact(text);
     CONTINUATION.iter().any(|m| compact.contains(m))
 }
 
@@ -334,12 +343,7 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
 /// Without a marker, part 2 starts at the pay column's header.
 fn split_at_pay_header(all: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     let at = all.iter().position(|b| {
-        let c: String = b
-            .plain()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
+        let c = lower_compact(&b.plain());
         c.starts_with("қатысушылардыңеңбег") || c.starts_with("размероплаты")
     });
     let mut all = all;

@@ -6,7 +6,7 @@ use super::blocks::Frag;
 use super::cell::{rejoin_quiet, render, render_keeping, render_rejoined};
 use super::Log;
 use crate::model::{RepairKind, Work};
-use crate::repair::split_word::{decide, word_core, Join, Vocab};
+use crate::repair::split_word::{decide, lower_fast, word_core, Join, Vocab};
 use std::collections::BTreeSet;
 
 /// Words that end a volume ("… құжатқа дейін").
@@ -292,25 +292,40 @@ pub fn unmerge(
 /// Pairs of words printed one after the other on a line of the table: where
 /// a word printed apart ("в") is put back.
 #[derive(Debug, Default)]
-pub struct Bigrams(BTreeSet<(String, String)>);
+pub struct Bigrams {
+    /// Each cell's word cores in order.
+    words: Vec<Vec<String>>,
+    /// The pairs, built on the first lookup: most tables have no lone word,
+    /// so most never look one up.
+    set: std::cell::OnceCell<BTreeSet<(String, String)>>,
+}
 
 impl Bigrams {
     /// The pairs in each cell's lines read in order (across line ends too).
     pub fn of<'a>(cells: impl Iterator<Item = &'a [Frag]>) -> Bigrams {
-        let mut set = BTreeSet::new();
-        for cell in cells {
-            let words: Vec<String> = cell
-                .iter()
-                .flat_map(|f| f.text.split_whitespace())
-                .map(word_core)
-                .collect();
-            set.extend(words.windows(2).map(|w| (w[0].clone(), w[1].clone())));
+        let words = cells
+            .map(|cell| {
+                cell.iter()
+                    .flat_map(|f| f.text.split_whitespace())
+                    .map(word_core)
+                    .collect()
+            })
+            .collect();
+        Bigrams {
+            words,
+            set: std::cell::OnceCell::new(),
         }
-        Bigrams(set)
     }
 
     pub fn has(&self, a: &str, b: &str) -> bool {
-        self.0.contains(&(a.to_string(), b.to_string()))
+        let set = self.set.get_or_init(|| {
+            self.words
+                .iter()
+                .flat_map(|w| w.windows(2))
+                .map(|w| (w[0].clone(), w[1].clone()))
+                .collect()
+        });
+        set.contains(&(a.to_string(), b.to_string()))
     }
 }
 
@@ -717,10 +732,14 @@ impl SliceLetters {
         let own: Vec<String> = texts
             .iter()
             .map(|t| {
-                t.chars()
-                    .filter(|c| !c.is_whitespace())
-                    .flat_map(char::to_lowercase)
-                    .collect()
+                let mut out = String::with_capacity(t.len());
+                for c in t.chars().filter(|c| !c.is_whitespace()) {
+                    match lower_fast(c) {
+                        Some(l) => out.push(l),
+                        None => out.extend(c.to_lowercase()),
+                    }
+                }
+                out
             })
             .collect();
         let concat = |parts: &[String]| parts.concat();
