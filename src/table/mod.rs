@@ -19,6 +19,7 @@ mod pay;
 mod rows;
 mod strays;
 mod torn;
+mod weave;
 mod works;
 
 use crate::lines::Line;
@@ -159,6 +160,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let (columns, column_groups) = header::columns(&head_text.join(" "));
     strays::move_in_funding(&mut raw2, &mut log);
+    weave::weave_pays(&[&part1, &part2], &mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
     let Log {
