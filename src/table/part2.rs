@@ -349,16 +349,21 @@ fn continues_previous(
     rows: &[RawPay],
     top_mode: bool,
 ) -> bool {
+    let first = &b.frags[0].text;
+    // A line above the next row's first line ("Казахстан" / "В размере …")
+    // ends the previous row's cell too.
+    let before_a_pay = || {
+        b.frags
+            .get(1)
+            .is_some_and(|n| starts_like_a_pay(&n.text, rows))
+            && !starts_like_a_pay(first, rows)
+    };
     k == 0
         && b.page_break_before
         && text.is_empty()
         && !rows.is_empty()
         && !top_mode
-        && b.frags[0]
-            .text
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
+        && (first.chars().next().is_some_and(char::is_lowercase) || before_a_pay())
 }
 
 /// Whether a line opens with the word the rows' pay cells open with ("Қазақстан
@@ -551,7 +556,9 @@ fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Lo
         );
     }
     let blocks: std::collections::BTreeSet<usize> = frags.iter().map(|f| f.0).collect();
-    let clean = blocks.len() == 2 && !frags.iter().skip(1).any(|f| f.1 && f.0 != frags[0].0);
+    let clean = blocks.len() == 2
+        && !frags.iter().skip(1).any(|f| f.1 && f.0 != frags[0].0)
+        && !frags.iter().any(|f| f.0 != frags[0].0 && pay_then_funding(&f.2.text));
     if clean {
         let first = frags[0].0;
         for (b, _, f) in frags {
@@ -568,6 +575,27 @@ fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Lo
     }
     restore_scattered(&mut row.funding, log);
     row
+}
+
+/// A line that ends in funding words after words of another cell ("заработной
+/// платы, Местный бюджет"): the pay's right column printed beside funding, so
+/// the second block is not the funding cell alone.
+fn pay_then_funding(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let tail = tokens
+        .iter()
+        .rev()
+        .take_while(|t| is_funding_word(t))
+        .count();
+    let head = &tokens[..tokens.len() - tail];
+    // A cut word's end before the funding words ("і бюджет", "кті бюджет")
+    // is the funding cell's own.
+    let word = |t: &&str| {
+        let core = word_core(t);
+        core.chars().count() >= 3 && can_start_word(&core)
+    };
+    let words = head.iter().all(word);
+    tail > 0 && !head.is_empty() && words && !head.iter().any(|t| is_funding_word(t))
 }
 
 /// A justified funding cell's middle line that pdftotext printed alone after
@@ -671,6 +699,34 @@ fn split_words(row: &mut RawPay, f: Frag, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pays_words_beside_funding_words_are_told_from_a_cut_funding_word() {
+        assert!(pay_then_funding("заработной платы, Местный бюджет"));
+        assert!(!pay_then_funding("Местный бюджет"));
+        assert!(!pay_then_funding("і бюджет қаражаты"));
+        assert!(!pay_then_funding("кті бюджет"));
+    }
+
+    #[test]
+    fn a_line_opening_a_page_above_the_next_rows_pay_ends_the_previous_row() {
+        let pay = ["В размере минимальной заработной платы,", "установленной"];
+        let mut blocks = Vec::new();
+        for (i, counts) in ["5 5", "3 3"].iter().enumerate() {
+            let at = 1 + i * 10;
+            blocks.push(Block::of_lines(at, pay, false));
+            blocks.push(Block::of_lines(at + 3, ["Местный бюджет"], false));
+            blocks.push(Block::of_lines(at + 5, [*counts], false));
+        }
+        blocks.push(Block::of_lines(30, ["Казахстан", pay[0], pay[1]], true));
+        blocks.push(Block::of_lines(34, ["Местный бюджет"], false));
+        blocks.push(Block::of_lines(36, ["1 1"], false));
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let rows = part2(&refs, &mut Log::default());
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].pay.last().map(|f| f.text.as_str()), Some("Казахстан"));
+        assert_eq!(rows[2].pay[0].text, pay[0]);
+    }
 
     #[test]
     fn the_next_rows_pay_under_a_torn_pays_rest_starts_its_own_row() {
