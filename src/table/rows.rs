@@ -344,7 +344,7 @@ fn place_in_order(row: &mut RawRow, blocks: &[&Block], start: usize) {
 /// Places blocks by their words, in increasing column order from `start`.
 fn place(row: &mut RawRow, blocks: &[&Block], start: usize, profiles: &Profiles, log: &mut Log) {
     if blocks.len() + start == NCOLS {
-        return place_in_order(row, blocks, start);
+        return place_in_order(row, &volume_before_conditions(blocks), start);
     }
     let frags: Vec<&[Frag]> = blocks.iter().map(|b| b.frags.as_slice()).collect();
     match profiles.assign(&frags, start) {
@@ -366,6 +366,23 @@ fn place(row: &mut RawRow, blocks: &[&Block], start: usize, profiles: &Profiles,
             }
         }
     }
+}
+
+/// A row's blocks with a volume printed after its conditions (pdftotext
+/// printed the narrow volume column after the wide one) put back before
+/// them: the volume column comes first.
+fn volume_before_conditions<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
+    use super::cycle::{kind, Kind};
+    let mut out = blocks.to_vec();
+    let n = out.len();
+    if n >= 2
+        && !out[n - 1].page_break_before
+        && kind(out[n - 2]) == Kind::Conditions
+        && kind(out[n - 1]) == Kind::Volume
+    {
+        out.swap(n - 2, n - 1);
+    }
+    out
 }
 
 /// The next row's cells printed at the bottom of the page before its number.
@@ -430,6 +447,22 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].cells[ORG][0].text, "Ұйым бір");
         assert_eq!(rows[1].cells[ORG][0].text, "Ұйым екі");
+    }
+
+    #[test]
+    fn a_volume_printed_after_the_conditions_goes_to_the_volume_column() {
+        let cond = "Общественные работы для\nбезработных. Направление\nбезработных на работы.";
+        let blocks = [
+            block(1, "1"),
+            block(3, "Средняя школа"),
+            block(5, "Помощь в уборке\nтерритории"),
+            block(8, cond),
+            block(12, "до 2000\nквадратных\nметров"),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let (rows, _) = part1(&refs, &mut Log::default());
+        assert_eq!(rows[0].cells[2][0].text, "до 2000");
+        assert_eq!(rows[0].cells[3][0].text, "Общественные работы для");
     }
 
     #[test]
