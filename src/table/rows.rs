@@ -336,7 +336,7 @@ fn split_pages<'a>(blocks: &[&'a Block]) -> Vec<Vec<&'a Block>> {
 }
 
 fn place_in_order(row: &mut RawRow, blocks: &[&Block], start: usize) {
-    for (k, b) in blocks.iter().enumerate() {
+    for (k, b) in volume_before_conditions(blocks).iter().enumerate() {
         row.put(start + k, &b.frags);
     }
 }
@@ -344,7 +344,7 @@ fn place_in_order(row: &mut RawRow, blocks: &[&Block], start: usize) {
 /// Places blocks by their words, in increasing column order from `start`.
 fn place(row: &mut RawRow, blocks: &[&Block], start: usize, profiles: &Profiles, log: &mut Log) {
     if blocks.len() + start == NCOLS {
-        return place_in_order(row, &volume_before_conditions(blocks), start);
+        return place_in_order(row, blocks, start);
     }
     let frags: Vec<&[Frag]> = blocks.iter().map(|b| b.frags.as_slice()).collect();
     match profiles.assign(&frags, start) {
