@@ -7,7 +7,7 @@
 //! pieces surround the longer ones.
 
 /// Russian one-letter words: three of them in a row are still words, not a run.
-const RU_ONE_LETTER_WORDS: &str = "вскоуиаяВСКОУИАЯ";
+pub(crate) const RU_ONE_LETTER_WORDS: &str = "вскоуиаяВСКОУИАЯ";
 
 /// The line with spaced-out runs joined (gaps of 2+ spaces become one space),
 /// or `None` when the line has no such run.

@@ -440,6 +440,9 @@ fn decide_uncached(
     let joined = format!("{l}{r}");
     let left_known = vocab.get(&l).not_at_end > 0;
     let right_known = vocab.get(&r).not_at_start > 0;
+    if one_letter_word_apart(&l, &r, &joined, vocab) {
+        return Join::Space;
+    }
     if is_case_ending(&r) && l.chars().nth(3).is_some() && !right_known {
         return Join::Glue;
     }
@@ -477,6 +480,16 @@ fn decide_uncached(
     } else {
         Join::Space
     }
+}
+
+/// A Russian one-letter word alone at a line's edge beside a word the
+/// document prints more than once ("повесток" / "о", "В" / "р а з м е р е"),
+/// their joined form never printed: two words, not a word's broken end.
+fn one_letter_word_apart(l: &str, r: &str, joined: &str, vocab: &Vocab) -> bool {
+    let single = |w: &str, set: &str| w.chars().count() == 1 && set.contains(w);
+    let word = |w: &str| w.chars().nth(3).is_some() && vocab.get(w).total >= 2;
+    let apart = (single(r, "оив") && word(l)) || (single(l, "вкосиу") && word(r));
+    apart && vocab.get(joined).total == 0
 }
 
 /// Whether both pieces are words the document prints many times while their
@@ -729,6 +742,17 @@ mod tests {
         let v = Vocab::from_lines(lines);
         assert_eq!(decide("белгіленген", "ең", false, false, &v), Join::Space);
         assert_eq!(decide("белгіленг", "ен", false, false, &v), Join::Glue);
+    }
+
+    #[test]
+    fn a_one_letter_word_beside_a_repeated_word_stays_apart() {
+        let v = Vocab::from_lines(["Разнос", "повесток", "о", "до 500", "повесток"]);
+        assert_eq!(decide("повесток", "о", false, true, &v), Join::Space);
+        let v = Vocab::from_lines(["В", "размере", "В размере 2"]);
+        assert_eq!(decide("В", "размере", true, true, &v), Join::Space);
+        // A word's last letter whose joined form the document prints is glued.
+        let v = Vocab::from_lines(["территори", "и", "уборке территории", "территори"]);
+        assert_ne!(decide("территори", "и", false, true, &v), Join::Space);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod header;
 mod interleave;
 mod part2;
 mod pay;
+mod resplit;
 mod rows;
 mod strays;
 mod torn;
@@ -84,7 +85,8 @@ const CONTINUATION: &[&str] = &["кестеніңжалғасы", "продол�
 pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let _ = language;
     let mut log = Log::default();
-    let all = blocks::make_blocks(lines, &mut log.repairs);
+    let mut all = blocks::make_blocks(lines, &mut log.repairs);
+    resplit::resplit(&mut all, &mut log.repairs);
     let all: Vec<Block> = all
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))

@@ -1,0 +1,158 @@
+//! One-letter words swallowed by a letter-spaced run ("м е с т и" → "мести",
+//! "в а р х и в" → "вархив"): the run's single spaces hide the word gap, so
+//! the joined word is cut again where the document's plainly printed lines
+//! show the same two words side by side ("мест и", "в архив").
+
+use super::blocks::Block;
+use crate::model::{Repair, RepairKind};
+use crate::repair::spaced::RU_ONE_LETTER_WORDS;
+use crate::repair::split_word::word_core;
+use std::collections::BTreeSet;
+
+/// Words and word pairs of the lines printed without letter spacing.
+struct Plain {
+    words: BTreeSet<String>,
+    pairs: BTreeSet<(String, String)>,
+}
+
+impl Plain {
+    fn learn(blocks: &[Block]) -> Plain {
+        let mut words = BTreeSet::new();
+        let mut pairs = BTreeSet::new();
+        for f in blocks.iter().flat_map(|b| &b.frags).filter(|f| !f.spaced) {
+            let cores: Vec<String> = f.text.split_whitespace().map(word_core).collect();
+            for w in cores.windows(2) {
+                pairs.insert((w[0].clone(), w[1].clone()));
+            }
+            words.extend(cores);
+        }
+        Plain { words, pairs }
+    }
+
+    /// Where to cut `core` (in chars): after a leading one-letter word or
+    /// before a trailing one, when the plain lines print that pair and never
+    /// the joined word.
+    fn cut(&self, core: &str) -> Option<usize> {
+        if core.chars().count() < 5 || self.words.contains(core) {
+            return None;
+        }
+        let chars: Vec<char> = core.chars().collect();
+        let n = chars.len();
+        let one = |c: char| RU_ONE_LETTER_WORDS.contains(c);
+        let seen = |a: String, b: String| self.pairs.contains(&(a, b));
+        let rest = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
+        if one(chars[0]) && seen(chars[0].to_lowercase().collect(), rest(1..n)) {
+            return Some(1);
+        }
+        if one(chars[n - 1]) && seen(rest(0..n - 1), chars[n - 1].to_string()) {
+            return Some(n - 1);
+        }
+        None
+    }
+}
+
+/// Cuts the one-letter words out of the letter-spaced lines' joined words,
+/// logging each cut.
+pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
+    if !blocks.iter().flat_map(|b| &b.frags).any(|f| f.spaced) {
+        return;
+    }
+    let plain = Plain::learn(blocks);
+    for f in blocks.iter_mut().flat_map(|b| b.frags.iter_mut()) {
+        if !f.spaced {
+            continue;
+        }
+        let mut changed = false;
+        let tokens: Vec<String> = f
+            .text
+            .split_whitespace()
+            .map(|t| match cut_token(t, &plain) {
+                Some(split) => {
+                    repairs.push(Repair {
+                        kind: RepairKind::SplitWord,
+                        line: f.no,
+                        before: t.to_string(),
+                        after: split.clone(),
+                    });
+                    changed = true;
+                    split
+                }
+                None => t.to_string(),
+            })
+            .collect();
+        if changed {
+            f.text = tokens.join(" ");
+        }
+    }
+}
+
+/// The token with a space put in at `Plain::cut`'s place, punctuation kept.
+fn cut_token(token: &str, plain: &Plain) -> Option<String> {
+    let start = token.find(char::is_alphabetic)?;
+    let end = token.rfind(char::is_alphabetic)?;
+    let end = end + token[end..].chars().next()?.len_utf8();
+    let word = &token[start..end];
+    if !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let at = plain.cut(&word_core(word))?;
+    let byte = word.char_indices().nth(at)?.0;
+    Some(format!(
+        "{}{} {}{}",
+        &token[..start],
+        &word[..byte],
+        &word[byte..],
+        &token[end..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::blocks::Frag;
+
+    fn block(lines: &[(&str, bool)]) -> Block {
+        Block {
+            frags: lines
+                .iter()
+                .enumerate()
+                .map(|(i, (t, spaced))| Frag {
+                    spaced: *spaced,
+                    ..Frag::new(i + 1, t)
+                })
+                .collect(),
+            page_break_before: false,
+        }
+    }
+
+    #[test]
+    fn a_one_letter_word_in_a_spaced_run_is_cut_out_where_the_document_prints_the_pair() {
+        let mut blocks = vec![block(&[
+            ("рабочих мест и предназначены", false),
+            ("сдаваемых в архив", false),
+            ("В размере минимальной", false),
+            ("рабочих мести предназначены", true),
+            ("сдаваемых вархив", true),
+            ("Вразмере минимальной", true),
+        ])];
+        let mut repairs = Vec::new();
+        resplit(&mut blocks, &mut repairs);
+        let texts: Vec<&str> = blocks[0].frags.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts[3], "рабочих мест и предназначены");
+        assert_eq!(texts[4], "сдаваемых в архив");
+        assert_eq!(texts[5], "В размере минимальной");
+        assert_eq!(repairs.len(), 3);
+    }
+
+    #[test]
+    fn a_word_the_document_never_prints_apart_stays_whole() {
+        let mut blocks = vec![block(&[
+            ("до 500 документов", false),
+            ("документа", true),
+        ])];
+        let mut repairs = Vec::new();
+        resplit(&mut blocks, &mut repairs);
+        assert_eq!(blocks[0].frags[1].text, "документа");
+        assert!(repairs.is_empty());
+    }
+}
