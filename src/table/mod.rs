@@ -87,6 +87,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let mut log = Log::default();
     let mut all = blocks::make_blocks(lines, &mut log.repairs);
     resplit::resplit(&mut all, &mut log.repairs);
+    resplit::join_letter_heads(&mut all, &mut log.repairs);
     let all: Vec<Block> = all
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))

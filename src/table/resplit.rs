@@ -86,6 +86,54 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
     }
 }
 
+/// A line that opens with a word's last letters printed spaced before the
+/// next word ("хозяйственно" / "г о ведения", "п р о в е д е н" / "и и
+/// учета"): the letters joined into one piece when the line before ends with
+/// the rest of a word the document prints whole ("хозяйственного"), so that
+/// the line-end repair can join them.
+pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
+    let mut words: Option<BTreeSet<String>> = None;
+    for b in 0..blocks.len() {
+        for k in 1..blocks[b].frags.len() {
+            let text = &blocks[b].frags[k].text;
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            let singles = tokens
+                .iter()
+                .take_while(|t| t.chars().count() == 1 && t.chars().all(char::is_lowercase))
+                .count();
+            if singles < 2 || singles == tokens.len() {
+                continue;
+            }
+            let Some(left) = blocks[b].frags[k - 1].text.split_whitespace().last() else {
+                continue;
+            };
+            let joined = word_core(&format!("{left}{}", tokens[..singles].concat()));
+            let known = words.get_or_insert_with(|| all_words(blocks));
+            if !known.contains(&joined) {
+                continue;
+            }
+            let after = format!("{} {}", tokens[..singles].concat(), tokens[singles..].join(" "));
+            let f = &mut blocks[b].frags[k];
+            repairs.push(Repair {
+                kind: RepairKind::SpacedLetters,
+                line: f.no,
+                before: f.text.clone(),
+                after: after.clone(),
+            });
+            f.text = after;
+        }
+    }
+}
+
+fn all_words(blocks: &[Block]) -> BTreeSet<String> {
+    blocks
+        .iter()
+        .flat_map(|b| &b.frags)
+        .flat_map(|f| f.text.split_whitespace())
+        .map(word_core)
+        .collect()
+}
+
 /// The token with a space put in at `Plain::cut`'s place, punctuation kept.
 fn cut_token(token: &str, plain: &Plain) -> Option<String> {
     let start = token.find(char::is_alphabetic)?;
@@ -142,6 +190,23 @@ mod tests {
         assert_eq!(texts[4], "сдаваемых в архив");
         assert_eq!(texts[5], "В размере минимальной");
         assert_eq!(repairs.len(), 3);
+    }
+
+    #[test]
+    fn a_words_spaced_last_letters_opening_a_line_are_joined_when_the_word_is_known() {
+        let mut blocks = vec![block(&[
+            ("на праве хозяйственного", false),
+            ("хозяйственно", false),
+            ("г о ведения", false),
+            ("работа", false),
+            ("и в уборке", false),
+        ])];
+        let mut repairs = Vec::new();
+        join_letter_heads(&mut blocks, &mut repairs);
+        assert_eq!(blocks[0].frags[2].text, "го ведения");
+        // "работаи" is no word of the document: "и в" stay words.
+        assert_eq!(blocks[0].frags[4].text, "и в уборке");
+        assert_eq!(repairs.len(), 1);
     }
 
     #[test]
