@@ -532,7 +532,10 @@ fn is_case_ending(r: &str) -> bool {
 /// Russian adjective endings that are never words of their own: a narrow
 /// cell breaks "квадрат" / "ных" at the syllable, and the tail alone on its
 /// line is evidence enough (the lone-suffix rule only covers two letters).
-const ADJECTIVE_TAILS: &[&str] = &["ных", "ным", "ными", "ного", "ному", "ной", "ого", "ому"];
+const ADJECTIVE_TAILS: &[&str] = &[
+    "ных", "ным", "ными", "ного", "ному", "ной", "ого", "ому", "ная", "ное", "ные", "ную", "овых",
+    "овой", "овая", "овые",
+];
 
 /// Consonants of Kazakh and Russian Cyrillic.
 const CONSONANTS: &str = "бвгғджзйкқлмнңпрстфхһцчшщъь";
@@ -742,6 +745,13 @@ mod tests {
         let v = Vocab::from_lines(lines);
         assert_eq!(decide("белгіленген", "ең", false, false, &v), Join::Space);
         assert_eq!(decide("белгіленг", "ен", false, false, &v), Join::Glue);
+    }
+
+    #[test]
+    fn a_feminine_or_plural_adjective_ending_alone_joins_the_word_before() {
+        let v = Vocab::from_lines(["\"Централизован", "ная", "библиотечная", "культурно-масс", "овых"]);
+        assert_eq!(decide("\"Централизован", "ная", false, true, &v), Join::Glue);
+        assert_eq!(decide("культурно-масс", "овых", false, true, &v), Join::Glue);
     }
 
     #[test]
