@@ -19,6 +19,7 @@ mod pay;
 mod resplit;
 mod rows;
 mod strays;
+mod together;
 mod torn;
 mod weave;
 mod works;

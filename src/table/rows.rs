@@ -3,6 +3,7 @@
 
 use super::blocks::{Block, Frag};
 use super::classify::Profiles;
+use super::together;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::split_word::word_core;
@@ -56,6 +57,8 @@ struct Segment<'a> {
     /// The anchor's text after the number (an organization name's rest).
     rest: Vec<Frag>,
     blocks: Vec<&'a Block>,
+    /// Each block's column, when the blocks were dealt out by kind.
+    cols: Option<Vec<usize>>,
 }
 
 /// Whether the block starts with row number `n`: alone on its line, or, right
@@ -121,6 +124,7 @@ fn anchors(blocks: &[&Block]) -> Vec<(usize, Vec<Frag>)> {
 pub fn part1(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     // Splits come only after row 1's number, so indices before it stay the same.
     let owned = attach_lone_words(split_glued_numbers(blocks));
+    let owned = together::split_volume_under_conditions(together::join_cut_conditions(owned));
     let refs: Vec<&Block> = owned.iter().collect();
     part1_on(&refs, log)
 }
@@ -200,6 +204,7 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
             anchor: blocks[*i],
             rest: rest.clone(),
             blocks: blocks[i + 1..found.get(k + 1).map_or(blocks.len(), |n| n.0)].to_vec(),
+            cols: None,
         })
         .collect();
     let segs = spread_runs(segs);
@@ -245,10 +250,47 @@ fn spread_runs(mut segs: Vec<Segment>) -> Vec<Segment> {
             for (seg, g) in segs[k..=last].iter_mut().zip(groups) {
                 seg.blocks = g;
             }
+        } else if segs[last].rest.is_empty() {
+            deal_run(&mut segs, k, last);
         }
         k = last + 1;
     }
     segs
+}
+
+/// The run `k..=last` dealt out by the kinds of its pooled cells (see
+/// `together::deal`), when the counts fit and the row before can take a
+/// conditions continuation that opens the pool.
+fn deal_run(segs: &mut [Segment], k: usize, last: usize) {
+    let Some(dealt) = together::deal(&segs[last].blocks, last - k + 1) else {
+        return;
+    };
+    if !dealt.before.is_empty() {
+        let Some(prev) = k.checked_sub(1).map(|p| &mut segs[p]) else {
+            return;
+        };
+        let start = usize::from(!prev.rest.is_empty());
+        if prev.cols.is_some() {
+            return;
+        }
+        if prev.blocks.iter().any(|b| b.page_break_before) {
+            // Its last page's blocks are placed by their words.
+            prev.blocks.extend(dealt.before);
+        } else if prev.blocks.len() + start == NCOLS {
+            let mut cols: Vec<usize> = (start..NCOLS).collect();
+            cols.extend(dealt.before.iter().map(|_| NCOLS - 1));
+            prev.blocks.extend(dealt.before);
+            prev.cols = Some(cols);
+        } else {
+            return;
+        }
+    }
+    for (seg, blocks) in segs[k..=last].iter_mut().zip(dealt.rows) {
+        let mut cols: Vec<usize> = (0..NCOLS).collect();
+        cols.extend(blocks[NCOLS..].iter().map(|_| NCOLS - 1));
+        seg.blocks = blocks;
+        seg.cols = Some(cols);
+    }
 }
 
 /// Blocks cut into rows, each ending at a conditions cell (blocks after the
@@ -307,6 +349,12 @@ fn build_row(
         .blocks
         .last()
         .map_or(row.line, |b| b.frags.last().map_or(0, |f| f.no));
+    if let Some(cols) = &seg.cols {
+        for (b, &c) in seg.blocks.iter().zip(cols) {
+            row.put(c, &b.frags);
+        }
+        return None;
+    }
     let mut portions = split_pages(&seg.blocks);
     let first = portions.remove(0);
     let free = NCOLS - start;
