@@ -334,10 +334,12 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
             });
         }
         if !after.is_empty() {
-            part2.push(Block {
+            // A header printed right under the marker may run on into a cell.
+            let b = Block {
                 frags: after,
                 page_break_before: false,
-            });
+            };
+            part2.extend(header::split_header_block(&b).unwrap_or_else(|| vec![b]));
         }
     }
     if !seen {
@@ -461,5 +463,21 @@ fn check(rows: &[Row], part2_rows: usize, log: &mut Log) {
     }
     if rows.is_empty() {
         log.warn(0, "no table rows found (no row numbered 1)".to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_under_the_continuation_marker_is_cut_from_the_cell_it_runs_into() {
+        let raw = "продолжение таблицы\nР а з м е р о п л а т ы т р уд а у ч а с т н и ко в\nВ\nразмере\n";
+        let lines = crate::lines::split_lines(raw);
+        let mut repairs = Vec::new();
+        let all = blocks::make_blocks(&lines, &mut repairs);
+        let (_, part2) = split_at_marker(all, &mut Log::default());
+        let texts: Vec<String> = part2.iter().map(Block::plain).collect();
+        assert_eq!(texts, ["Размероплатытрудаучастников", "В размере"]);
     }
 }
