@@ -749,9 +749,21 @@ mod tests {
 
     #[test]
     fn a_feminine_or_plural_adjective_ending_alone_joins_the_word_before() {
-        let v = Vocab::from_lines(["\"Централизован", "ная", "библиотечная", "культурно-масс", "овых"]);
-        assert_eq!(decide("\"Централизован", "ная", false, true, &v), Join::Glue);
-        assert_eq!(decide("культурно-масс", "овых", false, true, &v), Join::Glue);
+        let v = Vocab::from_lines([
+            "\"Централизован",
+            "ная",
+            "библиотечная",
+            "культурно-масс",
+            "овых",
+        ]);
+        assert_eq!(
+            decide("\"Централизован", "ная", false, true, &v),
+            Join::Glue
+        );
+        assert_eq!(
+            decide("культурно-масс", "овых", false, true, &v),
+            Join::Glue
+        );
     }
 
     #[test]

@@ -558,7 +558,9 @@ fn close_one(frags: Vec<Placed>, counts: Vec<(Option<u32>, usize)>, log: &mut Lo
     let blocks: std::collections::BTreeSet<usize> = frags.iter().map(|f| f.0).collect();
     let clean = blocks.len() == 2
         && !frags.iter().skip(1).any(|f| f.1 && f.0 != frags[0].0)
-        && !frags.iter().any(|f| f.0 != frags[0].0 && pay_then_funding(&f.2.text));
+        && !frags
+            .iter()
+            .any(|f| f.0 != frags[0].0 && pay_then_funding(&f.2.text));
     if clean {
         let first = frags[0].0;
         for (b, _, f) in frags {
@@ -724,7 +726,10 @@ mod tests {
         let refs: Vec<&Block> = blocks.iter().collect();
         let rows = part2(&refs, &mut Log::default());
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[1].pay.last().map(|f| f.text.as_str()), Some("Казахстан"));
+        assert_eq!(
+            rows[1].pay.last().map(|f| f.text.as_str()),
+            Some("Казахстан")
+        );
         assert_eq!(rows[2].pay[0].text, pay[0]);
     }
 

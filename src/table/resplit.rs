@@ -112,7 +112,11 @@ pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
             if !known.contains(&joined) {
                 continue;
             }
-            let after = format!("{} {}", tokens[..singles].concat(), tokens[singles..].join(" "));
+            let after = format!(
+                "{} {}",
+                tokens[..singles].concat(),
+                tokens[singles..].join(" ")
+            );
             let f = &mut blocks[b].frags[k];
             repairs.push(Repair {
                 kind: RepairKind::SpacedLetters,
@@ -211,10 +215,7 @@ mod tests {
 
     #[test]
     fn a_word_the_document_never_prints_apart_stays_whole() {
-        let mut blocks = vec![block(&[
-            ("до 500 документов", false),
-            ("документа", true),
-        ])];
+        let mut blocks = vec![block(&[("до 500 документов", false), ("документа", true)])];
         let mut repairs = Vec::new();
         resplit(&mut blocks, &mut repairs);
         assert_eq!(blocks[0].frags[1].text, "документа");

@@ -27,7 +27,11 @@ impl Pairs {
                 set.insert((w[0].clone(), w[1].clone()));
             }
         };
-        for f in blocks.iter().flat_map(|bs| bs.iter()).flat_map(|b| &b.frags) {
+        for f in blocks
+            .iter()
+            .flat_map(|bs| bs.iter())
+            .flat_map(|b| &b.frags)
+        {
             add(&cores(&f.text));
         }
         for p in pays.iter().filter(|p| runs(&p.pay).len() == 1) {
