@@ -97,11 +97,10 @@ pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
         for k in 1..blocks[b].frags.len() {
             let text = &blocks[b].frags[k].text;
             let tokens: Vec<&str> = text.split_whitespace().collect();
-            let singles = tokens
-                .iter()
-                .take_while(|t| t.chars().count() == 1 && t.chars().all(char::is_lowercase))
-                .count();
-            if singles < 2 || singles == tokens.len() {
+            // Letters, then maybe the word's comma ("в , покос").
+            let letters = tokens.iter().take_while(|t| is_letter_piece(t)).count();
+            let singles = letters + usize::from(tokens.get(letters).is_some_and(|t| *t == ","));
+            if letters == 0 || singles < 2 || singles == tokens.len() {
                 continue;
             }
             let Some(left) = blocks[b].frags[k - 1].text.split_whitespace().last() else {
@@ -127,6 +126,10 @@ pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
             f.text = after;
         }
     }
+}
+
+fn is_letter_piece(t: &str) -> bool {
+    t.chars().count() == 1 && t.chars().all(char::is_lowercase)
 }
 
 fn all_words(blocks: &[Block]) -> BTreeSet<String> {
@@ -204,13 +207,17 @@ mod tests {
             ("г о ведения", false),
             ("работа", false),
             ("и в уборке", false),
+            ("деревье", true),
+            ("в , покос", false),
+            ("деревьев, покос", false),
         ])];
         let mut repairs = Vec::new();
         join_letter_heads(&mut blocks, &mut repairs);
         assert_eq!(blocks[0].frags[2].text, "го ведения");
         // "работаи" is no word of the document: "и в" stay words.
         assert_eq!(blocks[0].frags[4].text, "и в уборке");
-        assert_eq!(repairs.len(), 1);
+        assert_eq!(blocks[0].frags[6].text, "в, покос");
+        assert_eq!(repairs.len(), 2);
     }
 
     #[test]
