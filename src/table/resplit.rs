@@ -62,28 +62,51 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
         if !f.spaced {
             continue;
         }
-        let mut changed = false;
-        let tokens: Vec<String> = f
-            .text
-            .split_whitespace()
-            .map(|t| match cut_token(t, &plain) {
-                Some(split) => {
-                    repairs.push(Repair {
-                        kind: RepairKind::SplitWord,
-                        line: f.no,
-                        before: t.to_string(),
-                        after: split.clone(),
-                    });
-                    changed = true;
-                    split
-                }
-                None => t.to_string(),
-            })
-            .collect();
-        if changed {
-            f.text = tokens.join(" ");
+        let tokens: Vec<&str> = f.text.split_whitespace().collect();
+        let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let (used, split) = match cut_token(tokens[i], &plain) {
+                Some(split) => (1, Some(split)),
+                None => (2, tokens.get(i + 1).and_then(|b| cut_pair(tokens[i], b, &plain))),
+            };
+            let Some(split) = split else {
+                out.push(tokens[i].to_string());
+                i += 1;
+                continue;
+            };
+            repairs.push(Repair {
+                kind: RepairKind::SplitWord,
+                line: f.no,
+                before: tokens[i..i + used].join(" "),
+                after: split.clone(),
+            });
+            out.push(split);
+            i += used;
+        }
+        if out.len() != tokens.len() || out.iter().zip(&tokens).any(|(a, b)| a != b) {
+            f.text = out.join(" ");
         }
     }
+}
+
+/// Two pieces of a run whose word gap fell one letter off ("Вр азмере"):
+/// cut again after the one-letter word when neither piece is a plain word
+/// and the document prints the pair ("В размере").
+fn cut_pair(a: &str, b: &str, plain: &Plain) -> Option<String> {
+    let letters = |t: &str| t.chars().all(char::is_alphabetic);
+    if !letters(a) || !letters(b) || a.chars().count() != 2 {
+        return None;
+    }
+    let (ca, cb) = (word_core(a), word_core(b));
+    if plain.words.contains(&ca) || plain.words.contains(&cb) {
+        return None;
+    }
+    let joined = format!("{a}{b}");
+    (plain.cut(&word_core(&joined)) == Some(1)).then(|| {
+        let at = joined.char_indices().nth(1).map_or(0, |(i, _)| i);
+        format!("{} {}", &joined[..at], &joined[at..])
+    })
 }
 
 /// A line that opens with a word's last letters printed spaced before the
@@ -189,6 +212,7 @@ mod tests {
             ("рабочих мести предназначены", true),
             ("сдаваемых вархив", true),
             ("Вразмере минимальной", true),
+            ("Вр азмере 1,5", true),
         ])];
         let mut repairs = Vec::new();
         resplit(&mut blocks, &mut repairs);
@@ -196,7 +220,8 @@ mod tests {
         assert_eq!(texts[3], "рабочих мест и предназначены");
         assert_eq!(texts[4], "сдаваемых в архив");
         assert_eq!(texts[5], "В размере минимальной");
-        assert_eq!(repairs.len(), 3);
+        assert_eq!(texts[6], "В размере 1,5");
+        assert_eq!(repairs.len(), 4);
     }
 
     #[test]
