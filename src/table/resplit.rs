@@ -68,7 +68,12 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
         while i < tokens.len() {
             let (used, split) = match cut_token(tokens[i], &plain) {
                 Some(split) => (1, Some(split)),
-                None => (2, tokens.get(i + 1).and_then(|b| cut_pair(tokens[i], b, &plain))),
+                None => (
+                    2,
+                    tokens
+                        .get(i + 1)
+                        .and_then(|b| cut_pair(tokens[i], b, &plain)),
+                ),
             };
             let Some(split) = split else {
                 out.push(tokens[i].to_string());

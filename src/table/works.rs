@@ -264,29 +264,94 @@ pub fn unmerge(
     }
     vols.extend(moved);
     vols.sort_by_key(|f| (f.no, f.part));
-    let mut strayed = Vec::new();
+    // Each strayed line with the line of the volume it goes with.
+    let mut strayed: Vec<(Frag, usize)> = Vec::new();
     let mut kept = Vec::with_capacity(vols.len());
-    for f in vols.drain(..) {
+    let around = works_around_cuts(vols, units);
+    for (k, f) in vols.drain(..).enumerate() {
+        if let Some(anchor) = around[k] {
+            log.repair(
+                RepairKind::ColumnMerge,
+                f.no,
+                f.text.clone(),
+                format!("{} | (kind of work)", f.text),
+            );
+            strayed.push((f, anchor));
+            continue;
+        }
         match cut_at_volume(&f, log) {
             Some((head, tail)) => {
-                strayed.push(head);
+                strayed.push((head, f.no));
                 kept.push(tail);
             }
             None => kept.push(f),
         }
     }
     *vols = kept;
+    strayed.sort_by_key(|(f, _)| (f.no, f.part));
     let groups = volume_groups(vols);
     strayed
         .into_iter()
-        .map(|frag| {
+        .map(|(frag, anchor)| {
             let at = groups
                 .iter()
-                .position(|g| g.iter().any(|v| v.no == frag.no))
+                .position(|g| g.iter().any(|v| v.no == anchor))
                 .unwrap_or(0);
             Strayed { volume: at, frag }
         })
         .collect()
+}
+
+/// Lines of a kind of work printed in the volume cell around a line that
+/// holds both ("Обработка" / "документов, до 750" / "сдаваемых в архив" /
+/// "документов"): before it, lines without a number or a volume word; after
+/// it, when its volume ends in a bare number, the lines up to the one that
+/// ends with a unit the document ends volumes with. Each with its anchor.
+fn works_around_cuts(vols: &[Frag], units: &Units) -> Vec<Option<usize>> {
+    let mut out = vec![None; vols.len()];
+    let plain = |f: &Frag| {
+        !f.text.chars().any(|c| c.is_ascii_digit())
+            && !f
+                .text
+                .split_whitespace()
+                .any(|t| super::cycle::VOLUME_WORDS.contains(&word_core(t).as_str()))
+    };
+    let unit_end = |f: &Frag| {
+        f.text
+            .split_whitespace()
+            .last()
+            .is_some_and(|t| units.last.contains(&word_core(t)))
+    };
+    for c in 0..vols.len() {
+        let Some((_, tail)) = cut_at_volume(&vols[c], &mut Log::default()) else {
+            continue;
+        };
+        let anchor = vols[c].no;
+        // Before it only at the block's start: no volume line above them.
+        let mut b = c;
+        while b > 0
+            && vols[b - 1].no + 1 == vols[b].no
+            && plain(&vols[b - 1])
+            && !unit_end(&vols[b - 1])
+        {
+            b -= 1;
+        }
+        if b == 0 || vols[b - 1].no + 1 != vols[b].no {
+            (b..c).for_each(|j| out[j] = Some(anchor));
+        }
+        if !tail.text.split_whitespace().last().is_some_and(all_digits) {
+            continue;
+        }
+        let run = (c + 1..vols.len())
+            .take_while(|&j| vols[j].no == vols[j - 1].no + 1 && plain(&vols[j]))
+            .collect::<Vec<_>>();
+        if let Some(end) = run.iter().position(|&j| unit_end(&vols[j])) {
+            for &j in &run[..end] {
+                out[j] = Some(anchor);
+            }
+        }
+    }
+    out
 }
 
 /// Pairs of words printed one after the other on a line of the table: where
@@ -564,9 +629,14 @@ pub fn pair(
         .enumerate()
     {
         let mut kind: Vec<Frag> = works[from..cut].to_vec();
+        // All of a kind's strayed lines go in together, in printed order.
+        let at = kind.len().saturating_sub(1);
+        let mine: Vec<Frag> = strayed
+            .iter()
+            .filter(|s| s.volume == k)
+            .map(|s| s.frag.clone())
+            .collect();
         for s in strayed.iter().filter(|s| s.volume == k) {
-            let at = kind.len().saturating_sub(1);
-            kind.insert(at, s.frag.clone());
             log.warn(
                 s.frag.no,
                 format!(
@@ -575,6 +645,7 @@ pub fn pair(
                 ),
             );
         }
+        kind.splice(at..at, mine);
         parts.push(render(&kind, vocab, log));
         from = cut;
     }
@@ -906,6 +977,26 @@ mod tests {
         );
         assert_eq!(got[0].kind, "Помощь в ведении делопроизводства");
         assert_eq!(got[1].kind, "Копирование и подшивка документов");
+        let units = Units::of(std::iter::once(frags(&["до 500", "документов"]).as_slice()));
+        let mut works = Vec::new();
+        let mut vols = frags(&[
+            "Обработка",
+            "документов, до 500",
+            "сдаваемых в архив",
+            "документов",
+        ]);
+        let strayed = unmerge(&mut works, &mut vols, &units, &mut Log::default());
+        let v = volumes(&vols, &lex, &mut Log::default());
+        assert_eq!(v, ["до 500 документов"]);
+        let got = pair(
+            &works,
+            &v,
+            &strayed,
+            (&KnownWorks::default(), &vocab),
+            1,
+            &mut Log::default(),
+        );
+        assert_eq!(got[0].kind, "Обработка документов, сдаваемых в архив");
         assert_eq!(
             log.repairs
                 .iter()
