@@ -361,7 +361,13 @@ fn build_row(
     let next = if first.len() > free {
         let (own, extra) = first.split_at(free);
         place_in_order(row, own, start);
-        Some(early_part(extra, profiles, seg.number + 1, log))
+        if extra.iter().all(|b| continues_a_cell(b)) {
+            // The rest of this row's cells, not the next row's first lines.
+            extra.iter().for_each(|b| row.put(NCOLS - 1, &b.frags));
+            None
+        } else {
+            Some(early_part(extra, profiles, seg.number + 1, log))
+        }
     } else {
         place(row, &first, start, profiles, log);
         None
@@ -431,6 +437,18 @@ fn volume_before_conditions<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
         out.swap(n - 2, n - 1);
     }
     out
+}
+
+/// A block past a row's last column that opens mid-sentence and is no
+/// volume (a next row's volume opens lowercase too): words or a paragraph's
+/// rest of this row, printed after its conditions.
+fn continues_a_cell(b: &Block) -> bool {
+    let lower = b
+        .frags
+        .first()
+        .and_then(|f| f.text.chars().next())
+        .is_some_and(char::is_lowercase);
+    lower && super::cycle::kind(b) != super::cycle::Kind::Volume
 }
 
 /// The next row's cells printed at the bottom of the page before its number.
