@@ -532,6 +532,25 @@ mod tests {
     }
 
     #[test]
+    fn words_printed_after_a_rows_conditions_stay_in_that_row() {
+        let cond = "Общественные работы для\nбезработных. Направление\nбезработных на работы.";
+        let blocks = [
+            block(1, "1"),
+            block(3, "Школа"),
+            block(5, "Помощь\nорганизации"),
+            block(8, "до 6\nмероприятий"),
+            block(11, cond),
+            block(15, "в"),
+            block(17, "2"),
+            block(19, "Отдел"),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let (rows, _) = part1(&refs, &mut Log::default());
+        assert_eq!(rows[0].cells[3].last().map(|f| f.no), Some(15));
+        assert!(rows[1].cells.iter().flatten().all(|f| f.no != 15));
+    }
+
+    #[test]
     fn a_volume_number_is_not_a_row_number() {
         let vol = block(1, "15\nадамға\nдейін");
         assert!(anchor_rest(&vol, 15).is_none());
