@@ -6,7 +6,7 @@
 use super::blocks::Block;
 use crate::model::{Repair, RepairKind};
 use crate::repair::spaced::RU_ONE_LETTER_WORDS;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{word_core, word_core_into};
 use std::collections::BTreeSet;
 
 /// Words and word pairs of the lines printed without letter spacing.
@@ -16,15 +16,25 @@ struct Plain {
 }
 
 impl Plain {
+    /// One pass with reused buffers: a word is allocated once, and only the
+    /// pairs with a one-letter word are kept (the only ones looked up).
     fn learn(blocks: &[Block]) -> Plain {
         let mut words = BTreeSet::new();
         let mut pairs = BTreeSet::new();
+        let (mut prev, mut core) = (String::new(), String::new());
         for f in blocks.iter().flat_map(|b| &b.frags).filter(|f| !f.spaced) {
-            let cores: Vec<String> = f.text.split_whitespace().map(word_core).collect();
-            for w in cores.windows(2) {
-                pairs.insert((w[0].clone(), w[1].clone()));
+            prev.clear();
+            for t in f.text.split_whitespace() {
+                word_core_into(t, &mut core);
+                if !words.contains(core.as_str()) {
+                    words.insert(core.clone());
+                }
+                let one = |w: &str| w.chars().nth(1).is_none();
+                if !prev.is_empty() && (one(&prev) || one(&core)) {
+                    pairs.insert((prev.clone(), core.clone()));
+                }
+                std::mem::swap(&mut prev, &mut core);
             }
-            words.extend(cores);
         }
         Plain { words, pairs }
     }
@@ -57,9 +67,13 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
     if !blocks.iter().flat_map(|b| &b.frags).any(|f| f.spaced) {
         return;
     }
+    let may = |f: &super::blocks::Frag| f.spaced && may_cut(&f.text);
+    if !blocks.iter().flat_map(|b| &b.frags).any(may) {
+        return;
+    }
     let plain = Plain::learn(blocks);
     for f in blocks.iter_mut().flat_map(|b| b.frags.iter_mut()) {
-        if !f.spaced {
+        if !may(f) {
             continue;
         }
         let tokens: Vec<&str> = f.text.split_whitespace().collect();
@@ -95,6 +109,22 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
     }
 }
 
+/// Whether a line holds a token `Plain::cut` or `cut_pair` could cut: a
+/// long one opening or ending with a one-letter word's letter, or a piece
+/// of two letters before another.
+fn may_cut(text: &str) -> bool {
+    let one = |c: Option<char>| c.is_some_and(|c| RU_ONE_LETTER_WORDS.contains(c));
+    let mut tokens = text.split_whitespace().peekable();
+    while let Some(t) = tokens.next() {
+        let n = t.chars().count();
+        let edge = one(t.chars().next()) || one(t.chars().rev().find(|c| c.is_alphabetic()));
+        if (n >= 5 && edge) || (n == 2 && tokens.peek().is_some()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Two pieces of a run whose word gap fell one letter off ("Вр азмере"):
 /// cut again after the one-letter word when neither piece is a plain word
 /// and the document prints the pair ("В размере").
@@ -124,6 +154,12 @@ pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
     for b in 0..blocks.len() {
         for k in 1..blocks[b].frags.len() {
             let text = &blocks[b].frags[k].text;
+            // Cheap first: a lowercase letter, then a space.
+            let mut chars = text.chars();
+            let opens = chars.next().is_some_and(char::is_lowercase) && chars.next() == Some(' ');
+            if !opens {
+                continue;
+            }
             let tokens: Vec<&str> = text.split_whitespace().collect();
             // Letters, then maybe the word's comma ("в , покос").
             let letters = tokens.iter().take_while(|t| is_letter_piece(t)).count();

@@ -24,12 +24,13 @@ fn ends_sentence(text: &str) -> bool {
 pub fn join_cut_conditions(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
-        let joins = out.last().is_some_and(|p| {
-            kind(p) == Kind::Conditions
-                && !p.frags.last().is_some_and(|f| ends_sentence(&f.text))
-                && opens_lowercase(&b)
-                && kind(&b) == Kind::Conditions
-        });
+        // The cheap tests first: every block of the table passes here.
+        let joins = opens_lowercase(&b)
+            && out.last().is_some_and(|p| {
+                !p.frags.last().is_some_and(|f| ends_sentence(&f.text))
+                    && kind(p) == Kind::Conditions
+                    && kind(&b) == Kind::Conditions
+            });
         match out.last_mut().filter(|_| joins) {
             Some(p) => p.frags.extend(b.frags),
             None => out.push(b),
@@ -56,11 +57,12 @@ pub fn split_volume_under_conditions(blocks: Vec<Block>) -> Vec<Block> {
 }
 
 fn cut_after_sentences(b: &Block) -> Option<(Block, Block)> {
-    if b.frags.len() < 4 || kind(b) != Kind::Conditions {
+    if b.frags.len() < 4 {
         return None;
     }
     let at = b.frags.iter().rposition(|f| ends_sentence(&f.text))? + 1;
-    if at >= b.frags.len() {
+    let opens = |t: &str| t.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase());
+    if at >= b.frags.len() || !opens(&b.frags[at].text) || kind(b) != Kind::Conditions {
         return None;
     }
     let head = Block {
@@ -71,11 +73,7 @@ fn cut_after_sentences(b: &Block) -> Option<(Block, Block)> {
         frags: b.frags[at..].to_vec(),
         page_break_before: false,
     };
-    let starts_number = tail.frags[0]
-        .text
-        .starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase());
-    (starts_number && kind(&tail) == Kind::Volume && kind(&head) == Kind::Conditions)
-        .then_some((head, tail))
+    (kind(&tail) == Kind::Volume && kind(&head) == Kind::Conditions).then_some((head, tail))
 }
 
 /// The pool of `rows` rows' blocks dealt out by kind: a conditions
