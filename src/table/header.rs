@@ -212,7 +212,42 @@ pub fn columns(text: &str) -> (Vec<String>, Vec<ColumnGroup>) {
             }),
         }
     }
+    complete_cut_headers(&mut cols, &mut groups);
     (cols, groups)
+}
+
+/// A column's last word printed after a page break, behind the next header
+/// ("Виды общественных" … "Объемы и конкретные условия общественных работ"
+/// "работ"): the standard header it ends is given back its word.
+fn complete_cut_headers(cols: &mut [String], groups: &mut [ColumnGroup]) {
+    let standard = standard_compact();
+    let n = cols.len();
+    for p in 0..n + groups.len() {
+        let piece = if p < n {
+            &cols[p]
+        } else {
+            &groups[p - n].title
+        };
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let Some(k) =
+            (1..words.len()).find(|&k| standard.contains(&compact(&words[..k].join(" "))))
+        else {
+            continue;
+        };
+        let (taken, rest) = (words[..k].join(" "), words[k..].join(" "));
+        let home = (0..n).find(|&c| {
+            c != p
+                && !cols[c].is_empty()
+                && standard.contains(&compact(&format!("{} {rest}", cols[c])))
+        });
+        let Some(c) = home else { continue };
+        cols[c] = format!("{} {rest}", cols[c]);
+        if p < n {
+            cols[p] = taken;
+        } else {
+            groups[p - n].title = taken;
+        }
+    }
 }
 
 fn find_any(hay: &str, phrases: &[&str]) -> Option<usize> {
@@ -270,6 +305,17 @@ mod tests {
         assert_eq!(
             groups[0].title,
             "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
+        );
+    }
+
+    #[test]
+    fn a_headers_last_word_printed_behind_the_next_header_goes_back() {
+        let text = "№ Наименование организаций Виды общественных Объемы и конкретные условия общественных работ работ Объем (на одного участника) Конкретные условия";
+        let (cols, groups) = columns(text);
+        assert_eq!(cols[2], "Виды общественных работ");
+        assert_eq!(
+            groups[0].title,
+            "Объемы и конкретные условия общественных работ"
         );
     }
 
