@@ -132,6 +132,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
     }
     torn::reattach(&mut raw1, &mut log);
+    torn::return_rests(&mut raw1, &mut log);
     let mut log2 = Log::default();
     let mut raw2 = part2::part2(&data2, &mut log2);
     let chosen = if raw2.iter().any(|r| r.read_across) {

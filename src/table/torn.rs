@@ -27,6 +27,65 @@ pub fn reattach(rows: &mut [RawRow], log: &mut Log) {
     }
 }
 
+/// The conditions column's column index.
+const CONDITIONS: usize = NCOLS - 1;
+
+/// A conditions paragraph's rest printed among a later row's cells (pdftotext
+/// put it after another row's blocks): a run of lines opening mid-sentence in
+/// a row whose own paragraph opens with a capital goes back to the nearest
+/// row before whose conditions stop mid-sentence, when the run ends its
+/// sentence there.
+pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
+    for r in 1..rows.len() {
+        let cell = &rows[r].cells[CONDITIONS];
+        let runs = line_runs(cell);
+        let opens = |k: usize| cell[runs[k].start].text.chars().next();
+        let rest = (0..runs.len()).find(|&k| opens(k).is_some_and(char::is_lowercase));
+        // Its own paragraph whole: a rest of it would continue it instead.
+        let whole = |k: usize| cell[runs[k].end - 1].text.trim_end().ends_with('.');
+        let own = (0..runs.len()).any(|k| opens(k).is_some_and(char::is_uppercase) && whole(k));
+        let (Some(k), true) = (rest, own) else {
+            continue;
+        };
+        let range = runs[k].clone();
+        if !cell[range.end - 1].text.trim_end().ends_with('.') {
+            continue;
+        }
+        let Some(q) = (0..r)
+            .rev()
+            .find(|&q| unfinished(&rows[q].cells[CONDITIONS]))
+        else {
+            continue;
+        };
+        let moved: Vec<Frag> = rows[r].cells[CONDITIONS].drain(range).collect();
+        let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
+        log.repair(
+            RepairKind::PageBreakRow,
+            moved[0].no,
+            text.join(" "),
+            format!("moved to row {}, column {}", rows[q].number, CONDITIONS + 2),
+        );
+        rows[q].cells[CONDITIONS].extend(moved);
+    }
+}
+
+/// A cell that stops in the middle of a sentence.
+fn unfinished(cell: &[Frag]) -> bool {
+    cell.last().is_some_and(|f| !ends_sentence(&f.text))
+}
+
+/// The cell's runs of lines printed one under the other.
+fn line_runs(cell: &[Frag]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, f) in cell.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if f.no <= cell[i - 1].no + 1 => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
 fn starts_mid_sentence(cell: &[Frag]) -> bool {
     cell.first()
         .and_then(|f| f.text.chars().next())
@@ -105,6 +164,46 @@ mod tests {
         assert_eq!(rows[1].cells[3][0].text, "Қоғамдық жұмыстар уақытша жұмыс");
         assert_eq!(log.repairs[0].kind, RepairKind::PageBreakRow);
         assert_eq!(log.repairs[0].line, 283);
+    }
+
+    #[test]
+    fn a_paragraphs_rest_printed_in_a_later_row_goes_back_to_the_unfinished_one() {
+        let mut rows = vec![
+            row(18, &[(10, "Общественные работы для")], false, 10),
+            row(
+                19,
+                &[(20, "Общественные работы."), (21, "Плата.")],
+                false,
+                21,
+            ),
+            row(
+                20,
+                &[
+                    (30, "безработных. Направление"),
+                    (31, "своевременно."),
+                    (40, "Общественные работы."),
+                    (41, "Плата."),
+                ],
+                false,
+                41,
+            ),
+        ];
+        let mut log = Log::default();
+        return_rests(&mut rows, &mut log);
+        assert_eq!(rows[0].cells[3].len(), 3);
+        assert_eq!(rows[2].cells[3][0].no, 40);
+        // A row's own paragraph torn in two keeps its rest.
+        let mut rows = vec![
+            row(1, &[(10, "Общественные работы для")], false, 10),
+            row(
+                2,
+                &[(20, "Общественные работы для"), (30, "безработных.")],
+                false,
+                30,
+            ),
+        ];
+        return_rests(&mut rows, &mut log);
+        assert_eq!(rows[1].cells[3].len(), 2);
     }
 
     #[test]
