@@ -345,7 +345,16 @@ fn works_around_cuts(vols: &[Frag], units: &Units) -> Vec<Option<usize>> {
         let run = (c + 1..vols.len())
             .take_while(|&j| vols[j].no == vols[j - 1].no + 1 && plain(&vols[j]))
             .collect::<Vec<_>>();
-        if let Some(end) = run.iter().position(|&j| unit_end(&vols[j])) {
+        // The unit ends the run; or, cut by a page break, its letter-spaced
+        // start (a narrow column's word) ends the block.
+        let spaced_end = run.last().is_some_and(|&j| {
+            vols[j].spaced && vols.get(j + 1).is_none_or(|n| n.no != vols[j].no + 1)
+        });
+        let end = run
+            .iter()
+            .position(|&j| unit_end(&vols[j]))
+            .or_else(|| spaced_end.then(|| run.len() - 1));
+        if let Some(end) = end {
             for &j in &run[..end] {
                 out[j] = Some(anchor);
             }
@@ -620,15 +629,26 @@ pub fn pair(
 ) -> Vec<Work> {
     let (known, vocab) = ctx;
     let wanted = volumes.len().max(1);
-    let cuts = best_cuts(works, wanted, known, vocab, line, log);
-    let mut parts = Vec::new();
+    let own = whole_on_volume_lines(works, wanted, strayed);
+    let cuts = best_cuts(works, wanted - own.len(), known, vocab, line, log);
+    let mut ranges = Vec::new();
     let mut from = 0;
-    for (k, cut) in cuts
-        .into_iter()
-        .chain(std::iter::once(works.len()))
-        .enumerate()
-    {
-        let mut kind: Vec<Frag> = works[from..cut].to_vec();
+    for cut in cuts.into_iter().chain(std::iter::once(works.len())) {
+        ranges.push(from..cut);
+        from = cut;
+    }
+    let mut ranges = ranges.into_iter();
+    let mut parts = Vec::new();
+    for k in 0.. {
+        let range = if own.contains(&k) {
+            0..0
+        } else {
+            match ranges.next() {
+                Some(r) => r,
+                None => break,
+            }
+        };
+        let mut kind: Vec<Frag> = works[range].to_vec();
         // All of a kind's strayed lines go in together, in printed order.
         let at = kind.len().saturating_sub(1);
         let mine: Vec<Frag> = strayed
@@ -647,7 +667,6 @@ pub fn pair(
         }
         kind.splice(at..at, mine);
         parts.push(render(&kind, vocab, log));
-        from = cut;
     }
     if parts.len() != wanted && !volumes.is_empty() {
         log.warn(
@@ -677,6 +696,29 @@ pub fn pair(
     }
     out.retain(|w| !(w.kind.is_empty() && w.volume.is_empty()));
     out
+}
+
+/// The kinds of work printed whole on their volumes' lines ("Обработка" /
+/// "документов, до 750" / "сдаваемых в архив"), their first line opening
+/// with a capital, when the works cell has too few lines for every volume:
+/// those kinds take nothing from the works cell.
+fn whole_on_volume_lines(works: &[Frag], wanted: usize, strayed: &[Strayed]) -> Vec<usize> {
+    if works.len() >= wanted {
+        return Vec::new();
+    }
+    let own: Vec<usize> = (0..wanted)
+        .filter(|&k| {
+            strayed
+                .iter()
+                .find(|s| s.volume == k)
+                .is_some_and(|s| s.frag.text.starts_with(char::is_uppercase))
+        })
+        .collect();
+    if own.len() < wanted {
+        own
+    } else {
+        Vec::new()
+    }
 }
 
 /// The `wanted - 1` line ends (indices into `works`) best fit to end a kind of work.
@@ -997,6 +1039,34 @@ mod tests {
             &mut Log::default(),
         );
         assert_eq!(got[0].kind, "Обработка документов, сдаваемых в архив");
+        // That kind whole on the volume lines, the works cell holding the next.
+        let mut works = vec![Frag::new(20, "Курьерская работа")];
+        let mut vols = frags(&[
+            "Обработка",
+            "документов, до 500",
+            "сдаваемых в архив",
+            "документов",
+        ]);
+        vols.extend([Frag::new(10, "до 150"), Frag::new(11, "документов")]);
+        let strayed = unmerge(&mut works, &mut vols, &units, &mut Log::default());
+        let v = volumes(&vols, &lex, &mut Log::default());
+        assert_eq!(v, ["до 500 документов", "до 150 документов"]);
+        let got = pair(
+            &works,
+            &v,
+            &strayed,
+            (&KnownWorks::default(), &vocab),
+            1,
+            &mut Log::default(),
+        );
+        let kinds: Vec<&str> = got.iter().map(|w| w.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "Обработка документов, сдаваемых в архив",
+                "Курьерская работа"
+            ]
+        );
         assert_eq!(
             log.repairs
                 .iter()
