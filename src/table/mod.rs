@@ -84,16 +84,18 @@ const CONTINUATION: &[&str] = &["кестеніңжалғасы", "продол�
 /// Rebuilds the table from the lines that follow the appendix title (header rows,
 /// part 1, the continuation marker, part 2) up to the end of the document.
 pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
-    let _ = language;
     let mut log = Log::default();
     let mut all = blocks::make_blocks(lines, &mut log.repairs);
-    resplit::resplit(&mut all, &mut log.repairs);
-    resplit::join_letter_heads(&mut all, &mut log.repairs);
-    let all: Vec<Block> = all
+    if language == Language::Ru {
+        // One-letter words are Russian's.
+        resplit::resplit(&mut all, &mut log.repairs);
+    }
+    let mut all: Vec<Block> = all
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
         .collect();
     let mut vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    resplit::join_letter_heads(&mut all, &vocab, &mut log.repairs);
     cell::learn_breaks(&mut vocab, &all);
     let vocab = vocab;
     let (part1, part2) = split_at_marker(all, &mut log);
@@ -165,7 +167,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let (columns, column_groups) = header::columns(&head_text.join(" "));
     strays::move_in_funding(&mut raw2, &mut log);
-    weave::weave_pays(&[&part1, &part2], &mut raw2, &mut log);
+    weave::weave_pays(&part2, &mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
     let Log {

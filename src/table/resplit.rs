@@ -6,7 +6,7 @@
 use super::blocks::Block;
 use crate::model::{Repair, RepairKind};
 use crate::repair::spaced::RU_ONE_LETTER_WORDS;
-use crate::repair::split_word::{word_core, word_core_into};
+use crate::repair::split_word::{word_core, word_core_into, Vocab};
 use std::collections::BTreeSet;
 
 /// Words and word pairs of the lines printed without letter spacing.
@@ -16,21 +16,35 @@ struct Plain {
 }
 
 impl Plain {
-    /// One pass with reused buffers: a word is allocated once, and only the
-    /// pairs with a one-letter word are kept (the only ones looked up).
-    fn learn(blocks: &[Block]) -> Plain {
+    /// One pass with a reused buffer over the plain lines, keeping only the
+    /// words in `needed` (the candidates and their pieces) and the pairs of
+    /// them with a one-letter word (the only ones looked up).
+    fn learn(blocks: &[Block], needed: &BTreeSet<String>) -> Plain {
         let mut words = BTreeSet::new();
         let mut pairs = BTreeSet::new();
         let (mut prev, mut core) = (String::new(), String::new());
+        // Cheap first: a token too long or too short in bytes for any needed
+        // word with a few marks around it is not looked up.
+        let mut sizes = 0u128;
+        for w in needed {
+            (w.len()..=w.len() + 3).for_each(|n| sizes |= 1 << n.min(127));
+        }
+        let letters = |t: &str| t.len().min(127);
         for f in blocks.iter().flat_map(|b| &b.frags).filter(|f| !f.spaced) {
             prev.clear();
             for t in f.text.split_whitespace() {
+                if sizes & (1 << letters(t)) == 0 {
+                    prev.clear();
+                    continue;
+                }
                 word_core_into(t, &mut core);
-                if !words.contains(core.as_str()) {
+                if !needed.contains(core.as_str()) {
+                    core.clear();
+                } else if !words.contains(core.as_str()) {
                     words.insert(core.clone());
                 }
                 let one = |w: &str| w.chars().nth(1).is_none();
-                if !prev.is_empty() && (one(&prev) || one(&core)) {
+                if !prev.is_empty() && !core.is_empty() && (one(&prev) || one(&core)) {
                     pairs.insert((prev.clone(), core.clone()));
                 }
                 std::mem::swap(&mut prev, &mut core);
@@ -71,7 +85,17 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
     if !blocks.iter().flat_map(|b| &b.frags).any(may) {
         return;
     }
-    let plain = Plain::learn(blocks);
+    let mut needed = BTreeSet::new();
+    for f in blocks.iter().flat_map(|b| &b.frags).filter(|f| may(f)) {
+        let tokens: Vec<&str> = f.text.split_whitespace().collect();
+        for (i, t) in tokens.iter().enumerate() {
+            add_pieces(&word_core(t), &mut needed);
+            if let Some(next) = tokens.get(i + 1) {
+                add_pieces(&word_core(&format!("{t}{next}")), &mut needed);
+            }
+        }
+    }
+    let plain = Plain::learn(blocks, &needed);
     for f in blocks.iter_mut().flat_map(|b| b.frags.iter_mut()) {
         if !may(f) {
             continue;
@@ -107,6 +131,21 @@ pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
             f.text = out.join(" ");
         }
     }
+}
+
+/// A word and the pieces `Plain::cut` looks up: it without its first or
+/// last letter, and those letters.
+fn add_pieces(core: &str, needed: &mut BTreeSet<String>) {
+    let chars: Vec<char> = core.chars().collect();
+    let Some((&first, _)) = chars.split_first() else {
+        return;
+    };
+    let n = chars.len();
+    needed.insert(core.to_string());
+    needed.insert(first.to_lowercase().collect());
+    needed.insert(chars[n - 1].to_string());
+    needed.insert(chars[1..].iter().collect());
+    needed.insert(chars[..n - 1].iter().collect());
 }
 
 /// Whether a line holds a token `Plain::cut` or `cut_pair` could cut: a
@@ -149,8 +188,7 @@ fn cut_pair(a: &str, b: &str, plain: &Plain) -> Option<String> {
 /// учета"): the letters joined into one piece when the line before ends with
 /// the rest of a word the document prints whole ("хозяйственного"), so that
 /// the line-end repair can join them.
-pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
-    let mut words: Option<BTreeSet<String>> = None;
+pub fn join_letter_heads(blocks: &mut [Block], vocab: &Vocab, repairs: &mut Vec<Repair>) {
     for b in 0..blocks.len() {
         for k in 1..blocks[b].frags.len() {
             let text = &blocks[b].frags[k].text;
@@ -171,8 +209,7 @@ pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
                 continue;
             };
             let joined = word_core(&format!("{left}{}", tokens[..singles].concat()));
-            let known = words.get_or_insert_with(|| all_words(blocks));
-            if !known.contains(&joined) {
+            if !vocab.knows(&joined) {
                 continue;
             }
             let after = format!(
@@ -194,15 +231,6 @@ pub fn join_letter_heads(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
 
 fn is_letter_piece(t: &str) -> bool {
     t.chars().count() == 1 && t.chars().all(char::is_lowercase)
-}
-
-fn all_words(blocks: &[Block]) -> BTreeSet<String> {
-    blocks
-        .iter()
-        .flat_map(|b| &b.frags)
-        .flat_map(|f| f.text.split_whitespace())
-        .map(word_core)
-        .collect()
 }
 
 /// The token with a space put in at `Plain::cut`'s place, punctuation kept.
@@ -278,7 +306,8 @@ mod tests {
             ("деревьев, покос", false),
         ])];
         let mut repairs = Vec::new();
-        join_letter_heads(&mut blocks, &mut repairs);
+        let vocab = crate::table::cell::vocab_of(blocks.iter().flat_map(|b| b.frags.iter()));
+        join_letter_heads(&mut blocks, &vocab, &mut repairs);
         assert_eq!(blocks[0].frags[2].text, "го ведения");
         // "работаи" is no word of the document: "и в" stay words.
         assert_eq!(blocks[0].frags[4].text, "и в уборке");

@@ -4,7 +4,7 @@
 //! into one, in the order the document's own word pairs show.
 //!
 //! Evidence is the pairs of words printed side by side on one line anywhere
-//! in the table, and across the lines of pay cells printed as one block. The
+//! in part 2, and across the lines of pay cells printed as one block. The
 //! runs keep their own order; a run's line goes between the other's lines
 //! only where that joins more known pairs than the printed order does, and on
 //! a tie as late as possible (the right column's words end their lines).
@@ -13,30 +13,35 @@ use super::blocks::{Block, Frag};
 use super::part2::RawPay;
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::word_core;
+use crate::repair::split_word::{word_core, word_core_into};
 use std::collections::BTreeSet;
 
 /// Pairs of word cores known to follow each other in the document.
 struct Pairs(BTreeSet<(String, String)>);
 
 impl Pairs {
-    fn learn(blocks: &[&[Block]], pays: &[RawPay]) -> Pairs {
+    /// The pairs of words in `needed` (the ends of the lines to weave), one
+    /// pass with a reused buffer.
+    fn learn(blocks: &[Block], pays: &[RawPay], needed: &BTreeSet<String>) -> Pairs {
         let mut set = BTreeSet::new();
-        let mut add = |words: &[String]| {
-            for w in words.windows(2) {
-                set.insert((w[0].clone(), w[1].clone()));
+        let (mut prev, mut core) = (String::new(), String::new());
+        let mut scan = |texts: &mut dyn Iterator<Item = &str>, set: &mut BTreeSet<_>| {
+            prev.clear();
+            for t in texts.flat_map(str::split_whitespace) {
+                word_core_into(t, &mut core);
+                if !needed.contains(core.as_str()) {
+                    core.clear();
+                } else if !prev.is_empty() {
+                    set.insert((prev.clone(), core.clone()));
+                }
+                std::mem::swap(&mut prev, &mut core);
             }
         };
-        for f in blocks
-            .iter()
-            .flat_map(|bs| bs.iter())
-            .flat_map(|b| &b.frags)
-        {
-            add(&cores(&f.text));
+        for f in blocks.iter().flat_map(|b| &b.frags) {
+            scan(&mut std::iter::once(f.text.as_str()), &mut set);
         }
         for p in pays.iter().filter(|p| runs(&p.pay).len() == 1) {
-            let words: Vec<String> = p.pay.iter().flat_map(|f| cores(&f.text)).collect();
-            add(&words);
+            scan(&mut p.pay.iter().map(|f| f.text.as_str()), &mut set);
         }
         Pairs(set)
     }
@@ -49,10 +54,6 @@ impl Pairs {
             _ => false,
         }
     }
-}
-
-fn cores(text: &str) -> Vec<String> {
-    text.split_whitespace().map(word_core).collect()
 }
 
 /// The cell's runs of lines printed one under the other (a blank line or
@@ -69,12 +70,20 @@ fn runs(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Weaves the pay cells printed as two runs of word columns.
-pub fn weave_pays(blocks: &[&[Block]], pays: &mut [RawPay], log: &mut Log) {
+pub fn weave_pays(blocks: &[Block], pays: &mut [RawPay], log: &mut Log) {
     let two = |p: &RawPay| runs(&p.pay).len() == 2;
     if !pays.iter().any(two) {
         return;
     }
-    let pairs = Pairs::learn(blocks, pays);
+    let mut needed = BTreeSet::new();
+    for p in pays.iter().filter(|p| two(p)) {
+        for f in &p.pay {
+            let mut words = f.text.split_whitespace();
+            needed.extend(words.next().map(word_core));
+            needed.extend(words.last().map(word_core));
+        }
+    }
+    let pairs = Pairs::learn(blocks, pays, &needed);
     for p in pays.iter_mut().filter(|p| two(p)) {
         let r = runs(&p.pay);
         let (a, b) = p.pay.split_at(r[1].start);
