@@ -189,9 +189,9 @@ fn cut_pair(a: &str, b: &str, plain: &Plain) -> Option<String> {
 /// the rest of a word the document prints whole ("хозяйственного"), so that
 /// the line-end repair can join them.
 pub fn join_letter_heads(blocks: &mut [Block], vocab: &Vocab, repairs: &mut Vec<Repair>) {
-    for b in 0..blocks.len() {
-        for k in 1..blocks[b].frags.len() {
-            let text = &blocks[b].frags[k].text;
+    for block in blocks.iter_mut() {
+        for k in 1..block.frags.len() {
+            let text = &block.frags[k].text;
             // Cheap first: a lowercase letter, then a space.
             let mut chars = text.chars();
             let opens = chars.next().is_some_and(char::is_lowercase) && chars.next() == Some(' ');
@@ -205,7 +205,7 @@ pub fn join_letter_heads(blocks: &mut [Block], vocab: &Vocab, repairs: &mut Vec<
             if letters == 0 || singles < 2 || singles == tokens.len() {
                 continue;
             }
-            let Some(left) = blocks[b].frags[k - 1].text.split_whitespace().last() else {
+            let Some(left) = block.frags[k - 1].text.split_whitespace().last() else {
                 continue;
             };
             let joined = word_core(&format!("{left}{}", tokens[..singles].concat()));
@@ -217,7 +217,7 @@ pub fn join_letter_heads(blocks: &mut [Block], vocab: &Vocab, repairs: &mut Vec<
                 tokens[..singles].concat(),
                 tokens[singles..].join(" ")
             );
-            let f = &mut blocks[b].frags[k];
+            let f = &mut block.frags[k];
             repairs.push(Repair {
                 kind: RepairKind::SpacedLetters,
                 line: f.no,
