@@ -495,11 +495,19 @@ fn a_new_output_directory_appears_whole_and_leaves_nothing_beside_it() {
     let empty = parent.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     contracts::run(&options(KK, &empty)).unwrap();
-    assert_eq!(names(parent.path()), ["empty", "fresh"]);
+    // A link to an empty directory stays a link; the files land behind it.
+    let behind = parent.path().join("behind");
+    std::fs::create_dir(&behind).unwrap();
+    let link = parent.path().join("link");
+    std::os::unix::fs::symlink(&behind, &link).unwrap();
+    contracts::run(&options(KK, &parent.path().join("link/"))).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(names(parent.path()), ["behind", "empty", "fresh", "link"]);
     let written = names(&fresh);
     assert_eq!(written.len(), plan(&options(KK, &fresh)).len() + 1);
     assert!(written.iter().any(|n| n == "manifest.csv"));
     assert_eq!(names(&empty), written);
+    assert_eq!(names(&behind), written);
     let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
     assert_eq!(mode & 0o755, 0o755, "others may read and enter the output");
 }

@@ -212,6 +212,8 @@ fn meta(decree: &Decree, title: &str) -> crate::pdf::PdfMeta {
 /// existing one file by file, each through a temporary name, leaving alone the
 /// files that already hold exactly the new bytes.
 pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<()> {
+    // "out/" names the link itself when "out" is one, as "out" does.
+    let dir: &Path = &dir.components().collect::<PathBuf>();
     if is_missing_or_empty(dir) {
         return write_staged(dir, files);
     }
@@ -259,12 +261,20 @@ fn write_staged(dir: &Path, files: &[OutFile]) -> Result<()> {
     Ok(())
 }
 
-/// Whether DIR can be filled from scratch: it does not exist or holds nothing.
+/// Whether DIR can be filled from scratch: nothing is there, or an empty
+/// directory (not a link to one), and it is named: ".", ".." or "/" cannot be
+/// renamed into place.
 fn is_missing_or_empty(dir: &Path) -> bool {
-    match std::fs::read_dir(dir) {
-        Ok(mut entries) => entries.next().is_none(),
-        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-    }
+    use std::io::ErrorKind::NotFound;
+    let named = matches!(
+        dir.components().next_back(),
+        Some(std::path::Component::Normal(_))
+    );
+    let empty = match std::fs::symlink_metadata(dir) {
+        Ok(m) => m.is_dir() && std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_none()),
+        Err(e) => e.kind() == NotFound,
+    };
+    named && empty
 }
 
 /// Temporary directories are created private (0700); the output is to share.
