@@ -235,6 +235,18 @@ fn push_block(
         || frags
             .iter()
             .any(|f| f.text.contains(". ") || f.text.trim_end().ends_with('.'));
+    if sentences {
+        if let Some(at) = after_last_sentence(frags) {
+            let rest = block_of(frags[at..].to_vec(), false);
+            if let Some((name, works)) = interleave::split(&rest, index, known, LEGAL, WORK_WORDS) {
+                log_interleaved(&name, &works, log);
+                push_pieces(out, &frags[..at], page_break);
+                push_pieces(out, &name.frags, false);
+                push_pieces(out, &works.frags, false);
+                return;
+            }
+        }
+    }
     let whole = block_of(frags.to_vec(), page_break);
     let cut = (!sentences)
         .then(|| interleave::split(&whole, index, known, LEGAL, WORK_WORDS))
@@ -251,6 +263,21 @@ fn push_block(
         }
         None => push_pieces(out, frags, page_break),
     }
+}
+
+/// Where the lines after a block's last sentence start, when a capital or a
+/// quote opens them and they hold no condition words: the rest of a conditions cell printed
+/// above the next row's name, which may be interleaved with its kinds of work
+/// ("… төленеді." / "\"Шаған" / "Мектеп аумағын" / …).
+fn after_last_sentence(frags: &[Frag]) -> Option<usize> {
+    let at = 1 + frags
+        .iter()
+        .rposition(|f| f.text.trim_end().ends_with('.'))?;
+    let rest = frags.get(at..).filter(|r| r.len() >= 3)?;
+    let opens_name = rest[0]
+        .text
+        .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '«');
+    (opens_name && !has_cond_word(rest)).then_some(at)
 }
 
 /// Cells repeat their wording across rows: a line that opens at least three
