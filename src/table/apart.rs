@@ -663,7 +663,14 @@ impl Features {
             return [-4.0, -4.0, vol, -4.0];
         }
         let cond_long = self.cond && self.lines >= 3;
-        let org = self.case(-1.5, 1.0) + self.name_fit() - if cond_long { 3.0 } else { 0.0 };
+        // A short sentence of conditions ("Уақытылы еңбекақысы төленеді.")
+        // opens no name either.
+        let cond_pen = if cond_long || (self.cond && self.sentence) {
+            3.0
+        } else {
+            0.0
+        };
+        let org = self.case(-1.5, 1.0) + self.name_fit() - cond_pen;
         let works = self.case(-0.5, 1.0) + self.work_fit() - if cond_long { 2.5 } else { 0.0 };
         let vol = if self.vol_word && self.lines <= 4 {
             0.5
@@ -1123,6 +1130,56 @@ mod tests {
         let (vol, cond) = split_volume_conditions(&tail.frags, &lines).expect("interleaved");
         assert_eq!(text(&vol), "300 / құжатқа / дейін");
         assert!(text(&cond).ends_with("үшін / Уақытылы еңбекақысы / төленеді."));
+    }
+
+    #[test]
+    fn cuts_a_conditions_tail_off_an_interleaved_name_and_work() {
+        let work = block("Мектеп аумағын\nжинауға көмек\nкөрсету", 1, false);
+        let text = "жеке еңбек шарты жасалады.\nУақытылы еңбекақысы төленеді.\n\"Шаған\nМектеп аумағын\nбөбекжай-балабақшасы\" жинауға көмек көрсету\nмемлекеттік\nқазыналық кәсіпорны";
+        let mixed = block(text, 10, true);
+        assert_eq!(after_last_sentence(&mixed.frags), Some(2));
+        let known = interleave::Known::learn(&[&work, &mixed], |b| b.first_line() == 1);
+        let (mut out, mut log) = (Vec::new(), Log::default());
+        let ctx = (&known, &BTreeSet::new());
+        push_block(&mut out, &mixed.frags, (1, true), ctx, &mut log);
+        let pieces: Vec<String> = out
+            .iter()
+            .filter_map(|i| match i {
+                Item::Piece(p) => Some(
+                    p.frags
+                        .iter()
+                        .map(|f| f.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            pieces.last().map(String::as_str),
+            Some("Мектеп аумағын жинауға көмек көрсету")
+        );
+        assert!(pieces.contains(
+            &"\"Шаған бөбекжай-балабақшасы\" мемлекеттік қазыналық кәсіпорны".to_string()
+        ));
+        assert!(pieces[0].starts_with("жеке еңбек шарты жасалады."));
+        assert_eq!(log.repairs.len(), 1);
+        // Conditions alone have no name after their last sentence.
+        let cond = block(COND_TEXT, 30, false);
+        assert_eq!(after_last_sentence(&cond.frags), None);
+    }
+
+    #[test]
+    fn a_short_sentence_of_conditions_opens_no_name() {
+        let frags = vec![
+            Frag::new(1, "Уақытылы еңбекақысы"),
+            Frag::new(2, "төленеді."),
+        ];
+        let lines: BTreeSet<String> = [line_key(&frags[0])].into_iter().collect();
+        let mut p = piece(frags, false, false);
+        score(&mut p, &lines);
+        assert!(p.start[0] < p.start[3] - 3.0, "{:?}", p.start);
+        assert!(p.start[0] < 0.0);
     }
 
     #[test]
