@@ -464,6 +464,9 @@ fn decide_uncached(
     if !(left_known && right_known) && vocab.has_junction(&l, &r) {
         return Join::Glue;
     }
+    if !(left_known && right_known) && known_stem_and_ending(vocab, &l, &joined) {
+        return Join::Glue;
+    }
     // A fragment printed more than once is a word of its own, even at line ends.
     if left_known || right_known || vocab.get(&l).total > 1 || vocab.get(&r).total > 1 {
         return Join::Space;
@@ -510,6 +513,19 @@ const CASE_ENDINGS: &[&str] = &[
     "уға", "уге", "үге", "руға", "руге", "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың",
     "тің",
 ];
+
+/// Whether the joined word is a word the document prints whole, reaching
+/// past the line end, and a case ending ("іс-шарал" / "арға": "іс-шаралар" +
+/// "ға"): a stem no word boundary can cut, so one word.
+fn known_stem_and_ending(vocab: &Vocab, l: &str, joined: &str) -> bool {
+    let left = l.chars().count();
+    CASE_ENDINGS.iter().any(|e| {
+        joined.strip_suffix(e).is_some_and(|stem| {
+            let n = stem.chars().count();
+            n > left && n >= 4 && vocab.knows(stem)
+        })
+    })
+}
 
 /// Whether a line's first word is only a Kazakh case ending (see `CASE_ENDINGS`).
 fn is_case_ending(r: &str) -> bool {
@@ -754,5 +770,22 @@ mod tests {
     fn weak_evidence_joins_with_doubt() {
         let v = vocab();
         assert_eq!(decide("қатыс", "ушығ", false, false, &v), Join::GlueUnsure);
+    }
+
+    #[test]
+    fn a_known_word_across_the_line_end_with_a_case_ending_is_one_word() {
+        let lines = [
+            "Мәдени іс-шаралар ұйымдастыру",
+            "4 мәдени",
+            "іс-шарал",
+            "арға",
+            "5 мәдени",
+            "іс-шарал",
+            "арға",
+        ];
+        let v = Vocab::from_lines(lines);
+        assert_eq!(decide("іс-шарал", "арға", false, true, &v), Join::Glue);
+        // No known stem across the line end: two words stay two.
+        assert_eq!(decide("мәдени", "арға", false, false, &v), Join::Space);
     }
 }
