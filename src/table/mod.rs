@@ -18,6 +18,7 @@ mod part2;
 mod pay;
 mod rows;
 mod strays;
+mod tails;
 mod torn;
 mod works;
 
@@ -146,6 +147,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
         None => log.append(log2),
     }
+    tails::return_to_rows(&mut raw1, &mut log);
     let head_blocks: Vec<&Block> = head1
         .into_iter()
         .chain(head0.into_iter().filter(|_| head0_used))
