@@ -71,8 +71,8 @@ impl Order {
 /// Moves torn runs of conditions lines back to the row they end, and drops
 /// row numbers printed inside a conditions cell (the row keeps its number).
 pub fn return_to_rows(rows: &mut [RawRow], log: &mut Log) {
-    for r in 0..rows.len() {
-        drop_numbers(&mut rows[r], log);
+    for row in rows.iter_mut() {
+        drop_numbers(row, log);
     }
     let order = Order::of(rows);
     for m in 1..rows.len() {
