@@ -473,6 +473,9 @@ fn decide_uncached(
     }
     let head: String = joined.chars().take(l.chars().count() + 2).collect();
     let starts_known = vocab.starts_a_word(&head, head.chars().count() + 1);
+    if !starts_known && breaks_harmony(&l, &r) {
+        return Join::Space;
+    }
     if right_spaced && (left_alone || starts_known) {
         Join::Glue
     } else if starts_known {
@@ -500,6 +503,32 @@ fn pieces_outnumber_joined(vocab: &Vocab, l: &str, r: &str, joined: &str) -> boo
         && right >= 3
         && vocab.get(joined).total <= 1
         && !vocab.junction_in(l, r, Some(joined))
+}
+
+/// Kazakh back and front vowels: a suffix takes the row of the stem's last
+/// vowel, so the letters after a break inside a Kazakh word keep it.
+const BACK_VOWELS: &str = "аоұы";
+const FRONT_VOWELS: &str = "әөүіе";
+/// Letters only Kazakh writes: the harmony test is for Kazakh words only.
+const KAZAKH_ONLY: &str = "әғқңөұүһі";
+
+/// Whether two pieces with no other evidence read as two Kazakh words by
+/// vowel harmony: the left piece's last vowel and the right piece's first
+/// are of different rows ("ақпараттарды" / "тіркеуг", "Жетісу" / "жанары").
+fn breaks_harmony(l: &str, r: &str) -> bool {
+    let row = |c: char| {
+        if BACK_VOWELS.contains(c) {
+            Some(false)
+        } else if FRONT_VOWELS.contains(c) {
+            Some(true)
+        } else {
+            None
+        }
+    };
+    let kazakh = l.contains(|c| KAZAKH_ONLY.contains(c)) || r.contains(|c| KAZAKH_ONLY.contains(c));
+    let last = l.chars().rev().find_map(row);
+    let first = r.chars().find_map(row);
+    kazakh && last.zip(first).is_some_and(|(a, b)| a != b)
 }
 
 /// Kazakh words of two letters that no suffix spells ("ең" most, "әр" each):
@@ -787,5 +816,15 @@ mod tests {
         assert_eq!(decide("іс-шарал", "арға", false, true, &v), Join::Glue);
         // No known stem across the line end: two words stay two.
         assert_eq!(decide("мәдени", "арға", false, false, &v), Join::Space);
+    }
+
+    #[test]
+    fn pieces_of_clashing_vowel_rows_with_no_evidence_stay_two_words() {
+        let v = Vocab::from_lines(["\"Жетісу", "жанары\"", "Қаржылан", "дыру"]);
+        assert_eq!(decide("\"Жетісу", "жанары\"", true, true, &v), Join::Space);
+        // Same row: the letter-spaced continuation still joins.
+        assert_eq!(decide("Қаржылан", "дыру", true, true, &v), Join::Glue);
+        // Russian words are left to the other rules.
+        assert!(!breaks_harmony("моме", "нтально"));
     }
 }
