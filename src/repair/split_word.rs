@@ -473,7 +473,7 @@ fn decide_uncached(
     }
     let head: String = joined.chars().take(l.chars().count() + 2).collect();
     let starts_known = vocab.starts_a_word(&head, head.chars().count() + 1);
-    if !starts_known && breaks_harmony(&l, &r) {
+    if !starts_known && (breaks_harmony(&l, &r) || opens_known_word(vocab, &r)) {
         return Join::Space;
     }
     if right_spaced && (left_alone || starts_known) {
@@ -503,6 +503,13 @@ fn pieces_outnumber_joined(vocab: &Vocab, l: &str, r: &str, joined: &str) -> boo
         && right >= 3
         && vocab.get(joined).total <= 1
         && !vocab.junction_in(l, r, Some(joined))
+}
+
+/// Whether the right piece is the start of a longer word the document
+/// prints whole ("құжатта" of "құжаттарды") while nothing known starts with
+/// the joined letters: the piece opens a word of its own.
+fn opens_known_word(vocab: &Vocab, r: &str) -> bool {
+    r.chars().nth(2).is_some() && vocab.starts_a_word(r, r.chars().count() + 1)
 }
 
 /// Kazakh back and front vowels: a suffix takes the row of the stem's last
@@ -826,5 +833,19 @@ mod tests {
         assert_eq!(decide("Қаржылан", "дыру", true, true, &v), Join::Glue);
         // Russian words are left to the other rules.
         assert!(!breaks_harmony("моме", "нтально"));
+    }
+
+    #[test]
+    fn a_spaced_line_opening_a_word_printed_whole_elsewhere_starts_a_word() {
+        let v = Vocab::from_lines([
+            "Медициналық",
+            "құжатта",
+            "рды",
+            "мұрағатқа құжаттарды өңдеу",
+        ]);
+        assert_eq!(
+            decide("Медициналық", "құжатта", true, true, &v),
+            Join::Space
+        );
     }
 }
