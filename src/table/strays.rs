@@ -38,6 +38,55 @@ pub fn move_in_funding(rows: &mut [RawPay], log: &mut Log) {
     }
 }
 
+/// Words of a pay cell printed after a page break as a block of their own
+/// ("жалақының" / "мөлшерінде", then "1,5" apart) go back between the words
+/// the other rows print them between ("жалақының 1,5 мөлшерінде"), each
+/// only where the cell shows exactly one such place.
+pub fn move_in_pay(rows: &mut [RawPay], log: &mut Log) {
+    let bigrams = Bigrams::of(rows.iter().map(|r| r.pay.as_slice()));
+    for row in rows.iter_mut() {
+        let Some(at) = apart_tail(&row.pay) else {
+            continue;
+        };
+        let words: Vec<Frag> = row.pay[at..]
+            .iter()
+            .flat_map(|f| {
+                f.text.split_whitespace().map(move |w| Frag {
+                    text: w.to_string(),
+                    ..f.clone()
+                })
+            })
+            .collect();
+        let mut head: Vec<Frag> = row.pay[..at].to_vec();
+        // All or nothing: a part put back would leave the rest out of place.
+        let mut trial = Log::default();
+        let placed = fill(
+            &mut head,
+            &words,
+            &vec![false; words.len()],
+            &bigrams,
+            &mut trial,
+        );
+        if placed.iter().all(|&p| p) {
+            row.pay = head;
+            log.append(trial);
+        }
+    }
+}
+
+/// Where a cell's last lines start when a blank line or a page sets them
+/// apart from the lines before and they hold at most three words.
+fn apart_tail(cell: &[Frag]) -> Option<usize> {
+    let at = (1..cell.len())
+        .rev()
+        .find(|&k| cell[k].no > cell[k - 1].no + 1)?;
+    let words: usize = cell[at..]
+        .iter()
+        .map(|f| f.text.split_whitespace().count())
+        .sum();
+    (words <= 3).then_some(at)
+}
+
 /// A fragment printed after a later line of its cell (placed there from
 /// apart) whose one word the cell holds already.
 fn doubled_apart(cell: &[Frag]) -> Option<usize> {
@@ -332,5 +381,36 @@ mod tests {
         let mut rows = vec![row(works, cond.clone())];
         move_to_works(&mut rows, &bigrams, &mut Log::default());
         assert_eq!(rows[0].cells[CONDITIONS], cond);
+    }
+
+    #[test]
+    fn pay_words_printed_apart_after_a_break_go_back_between_their_neighbours() {
+        let pay = |pay: Vec<Frag>| RawPay {
+            pay,
+            ..RawPay::default()
+        };
+        let mut rows = vec![
+            pay(frags(1, &["төменгі айлық", "жалақының 1,5", "мөлшерінде"])),
+            pay(frags(10, &["төменгі айлық", "жалақының 2", "мөлшерінде"])),
+            pay(frags(
+                20,
+                &["төменгі", "жалақының", "мөлшерінде", "", "айлық", "1,5"],
+            )),
+        ];
+        let mut log = Log::default();
+        move_in_pay(&mut rows, &mut log);
+        let text = |r: &RawPay| {
+            r.pay
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(text(&rows[2]), "төменгі айлық жалақының 1,5 мөлшерінде");
+        assert_eq!(log.repairs.len(), 2);
+        // A word with no place stays where it was printed.
+        let mut rows = vec![pay(frags(1, &["жалақының", "мөлшерінде", "", "басқа"]))];
+        move_in_pay(&mut rows, &mut Log::default());
+        assert_eq!(rows[0].pay.len(), 3);
     }
 }
