@@ -162,6 +162,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     let (columns, column_groups) = header::columns(&head_text.join(" "));
     strays::move_in_funding(&mut raw2, &mut log);
     strays::move_in_pay(&mut raw2, &mut log);
+    strays::split_doubled_pay(&mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
     let Log {

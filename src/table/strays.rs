@@ -38,6 +38,32 @@ pub fn move_in_funding(rows: &mut [RawPay], log: &mut Log) {
     }
 }
 
+/// A pay cell holding the same text twice while the row before has none:
+/// a page break printed both rows' pay in one block, so the first copy goes
+/// to the row before.
+pub fn split_doubled_pay(rows: &mut [RawPay], log: &mut Log) {
+    for r in 1..rows.len() {
+        let cell = &rows[r].pay;
+        let half = cell.len() / 2;
+        if !rows[r - 1].pay.is_empty() || half == 0 || cell.len() % 2 != 0 {
+            continue;
+        }
+        let same = (0..half).all(|k| cell[k].text == cell[half + k].text);
+        if !same {
+            continue;
+        }
+        let first: Vec<Frag> = rows[r].pay.drain(..half).collect();
+        let text: Vec<&str> = first.iter().map(|f| f.text.as_str()).collect();
+        log.repair(
+            RepairKind::PageBreakRow,
+            first[0].no,
+            text.join(" "),
+            format!("moved to row {r}, the row before (its pay was printed with this row's)"),
+        );
+        rows[r - 1].pay = first;
+    }
+}
+
 /// Words of a pay cell printed after a page break as a block of their own
 /// ("жалақының" / "мөлшерінде", then "1,5" apart) go back between the words
 /// the other rows print them between ("жалақының 1,5 мөлшерінде"), each
@@ -412,5 +438,25 @@ mod tests {
         let mut rows = vec![pay(frags(1, &["жалақының", "мөлшерінде", "", "басқа"]))];
         move_in_pay(&mut rows, &mut Log::default());
         assert_eq!(rows[0].pay.len(), 3);
+    }
+
+    #[test]
+    fn a_pay_printed_twice_in_one_row_gives_the_first_copy_to_the_row_before() {
+        let pay = |pay: Vec<Frag>| RawPay {
+            pay,
+            ..RawPay::default()
+        };
+        let phrase = ["Қазақстан Республикасының", "айлық жалақы", "мөлшерінде"];
+        let twice: Vec<&str> = phrase.iter().chain(phrase.iter()).copied().collect();
+        let mut rows = vec![pay(frags(1, &phrase)), pay(vec![]), pay(frags(10, &twice))];
+        let mut log = Log::default();
+        split_doubled_pay(&mut rows, &mut log);
+        assert_eq!(rows[1].pay.len(), 3);
+        assert_eq!(rows[2].pay.len(), 3);
+        assert_eq!(rows[1].pay[0].no, 10);
+        // A row before with its own pay keeps it; the doubled cell stays.
+        let mut rows = vec![pay(frags(1, &phrase)), pay(frags(10, &twice))];
+        split_doubled_pay(&mut rows, &mut Log::default());
+        assert_eq!(rows[1].pay.len(), 6);
     }
 }
