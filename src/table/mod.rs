@@ -163,6 +163,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     strays::move_in_funding(&mut raw2, &mut log);
     strays::move_in_pay(&mut raw2, &mut log);
     strays::split_doubled_pay(&mut raw2, &mut log);
+    strays::funding_rest_from_pay(&mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
     let Log {

@@ -38,6 +38,45 @@ pub fn move_in_funding(rows: &mut [RawPay], log: &mut Log) {
     }
 }
 
+/// The rest of a torn funding cell ("Жергілікт" / … / "і бюджет") that the
+/// reading put at the end of the pay cell: the pay's last lines from a
+/// lowercase one on, holding funding words and nothing else but a short
+/// broken-off piece before them, go back to the funding cell they finish.
+pub fn funding_rest_from_pay(rows: &mut [RawPay], log: &mut Log) {
+    for row in rows.iter_mut() {
+        if row.funding.is_empty() {
+            continue;
+        }
+        let Some(at) = funding_rest(&row.pay) else {
+            continue;
+        };
+        let rest: Vec<Frag> = row.pay.drain(at..).collect();
+        let text: Vec<&str> = rest.iter().map(|f| f.text.as_str()).collect();
+        log.repair(
+            RepairKind::PageBreakRow,
+            rest[0].no,
+            text.join(" "),
+            "moved to the funding cell it finishes".to_string(),
+        );
+        row.funding.extend(rest);
+    }
+}
+
+/// Where the pay cell's trailing funding words start (see `funding_rest_from_pay`).
+fn funding_rest(pay: &[Frag]) -> Option<usize> {
+    let tokens = |k: usize| pay[k..].iter().flat_map(|f| f.text.split_whitespace());
+    let fits = |k: usize| {
+        let mut words = tokens(k);
+        let first = words.next().unwrap_or("");
+        let piece = first.chars().count() <= 3 && first.chars().all(char::is_lowercase);
+        let rest: Vec<&str> = words.collect();
+        let lower = first.starts_with(char::is_lowercase);
+        let funding = |t: &&str| super::part2::is_funding_word(t);
+        lower && (piece || funding(&first)) && !rest.is_empty() && rest.iter().all(funding)
+    };
+    (1..pay.len()).rev().find(|&k| fits(k))
+}
+
 /// A pay cell holding the same text twice while the row before has none:
 /// a page break printed both rows' pay in one block, so the first copy goes
 /// to the row before.
@@ -458,5 +497,32 @@ mod tests {
         let mut rows = vec![pay(frags(1, &phrase)), pay(frags(10, &twice))];
         split_doubled_pay(&mut rows, &mut Log::default());
         assert_eq!(rows[1].pay.len(), 6);
+    }
+
+    #[test]
+    fn a_torn_funding_cells_rest_at_the_end_of_the_pay_goes_back_to_funding() {
+        let mut row = RawPay {
+            pay: frags(
+                1,
+                &["Қазақстан", "жалақының 2", "мөлшерінде", "", "і бюджет"],
+            ),
+            funding: frags(10, &["Жергілікт"]),
+            ..RawPay::default()
+        };
+        let mut log = Log::default();
+        funding_rest_from_pay(std::slice::from_mut(&mut row), &mut log);
+        assert_eq!(row.pay.len(), 3);
+        assert_eq!(
+            row.funding.last().map(|f| f.text.as_str()),
+            Some("і бюджет")
+        );
+        // A pay that merely ends in a word is left alone.
+        let mut row = RawPay {
+            pay: frags(1, &["жалақының 2", "мөлшерінде"]),
+            funding: frags(10, &["Жергілікті бюджет"]),
+            ..RawPay::default()
+        };
+        funding_rest_from_pay(std::slice::from_mut(&mut row), &mut Log::default());
+        assert_eq!(row.pay.len(), 2);
     }
 }
