@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Word starts that mark the conditions cell (the unemployed).
 const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
 /// Last words of an organization's name: its legal form.
-const LEGAL: &[&str] = &[
+pub(super) const LEGAL: &[&str] = &[
     "мекемесі",
     "мекеме",
     "кәсіпорны",
@@ -50,7 +50,7 @@ const LEGAL: &[&str] = &[
     "управление",
 ];
 /// Words of a kind of work (help given), rare in a name.
-const WORK_WORDS: &[&str] = &[
+pub(super) const WORK_WORDS: &[&str] = &[
     "көрсету",
     "көмек",
     "көмектесу",

@@ -387,6 +387,7 @@ fn assemble(
     );
     let units = works::Units::of(padded.iter().map(|r| r.cells[2].as_slice()));
     strays::move_to_works(&mut padded, &bigrams, log);
+    strays::move_word_blocks(&mut padded, &bigrams, log);
     // Works and volumes printed on one line are cut apart first.
     let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
     let strayed: Vec<Vec<works::Strayed>> = padded

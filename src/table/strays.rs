@@ -208,6 +208,88 @@ pub fn move_to_works(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
     }
 }
 
+/// Rows back a block of stray words may belong to (the rows above it on
+/// its page).
+const BLOCK_REACH: usize = 3;
+/// The most words a block of strays holds.
+const BLOCK_WORDS: usize = 8;
+
+/// A row's organization cell made only of lowercase words that pdftotext
+/// printed together at a page's end ("аумағын" / "көмек" / "жиһазын" /
+/// "көмек"): when every word has its one place in the kinds of work of a
+/// row above, by the words the document prints around it, they all go
+/// there (all or nothing). The row's own name, then read into its kinds of
+/// work, comes back as the first lines before a blank line when they read
+/// as a name.
+pub fn move_word_blocks(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
+    for r in 1..rows.len() {
+        let words = block_words(&rows[r].cells[super::rows::ORG]);
+        if words.is_empty() {
+            continue;
+        }
+        for back in 1..=BLOCK_REACH.min(r) {
+            let mut works = rows[r - back].cells[WORKS].clone();
+            let mut trial = Log::default();
+            let placed = fill(
+                &mut works,
+                &words,
+                &vec![false; words.len()],
+                bigrams,
+                &mut trial,
+            );
+            if placed.iter().all(|&p| p) {
+                rows[r - back].cells[WORKS] = works;
+                rows[r].cells[super::rows::ORG].clear();
+                log.append(trial);
+                name_back(&mut rows[r], log);
+                break;
+            }
+        }
+    }
+}
+
+/// The cell's words when it is a short run of lowercase words (no name).
+fn block_words(cell: &[Frag]) -> Vec<Frag> {
+    let words: Vec<Frag> = cell
+        .iter()
+        .flat_map(|f| {
+            f.text.split_whitespace().map(move |w| Frag {
+                text: w.to_string(),
+                ..f.clone()
+            })
+        })
+        .collect();
+    let lower = words
+        .iter()
+        .all(|w| w.text.chars().all(|c| c.is_lowercase()));
+    if words.len() > BLOCK_WORDS || !lower {
+        return Vec::new();
+    }
+    words
+}
+
+/// Moves the first lines of the kinds of work, up to a blank line, into the
+/// emptied organization cell when they read as a name.
+fn name_back(row: &mut RawRow, log: &mut Log) {
+    let works = &row.cells[WORKS];
+    let Some(k) = (1..works.len()).find(|&k| works[k].no > works[k - 1].no + 1) else {
+        return;
+    };
+    let name = &works[..k];
+    if !super::interleave::reads_as_name(name, super::apart::LEGAL, super::apart::WORK_WORDS) {
+        return;
+    }
+    let name: Vec<Frag> = row.cells[WORKS].drain(..k).collect();
+    let text: Vec<&str> = name.iter().map(|f| f.text.as_str()).collect();
+    log.repair(
+        RepairKind::PageBreakRow,
+        name[0].no,
+        text.join(" "),
+        format!("moved to row {}, column 2", row.number),
+    );
+    row.cells[super::rows::ORG] = name;
+}
+
 /// A stray short word: where it is, and whether it comes before all other
 /// text of its cell.
 struct Stray {
@@ -524,5 +606,44 @@ mod tests {
         };
         funding_rest_from_pay(std::slice::from_mut(&mut row), &mut Log::default());
         assert_eq!(row.pay.len(), 2);
+    }
+
+    #[test]
+    fn a_block_of_words_printed_at_a_page_end_fills_the_works_above() {
+        let seen = frags(1, &["Мектеп аумағын жинауға көмек көрсету"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        let works = frags(10, &["Мектеп", "жинауға", "көрсету"]);
+        let first = row(works, frags(14, &["Қоғамдық жұмыстар"]));
+        let mut second = row(
+            frags(
+                30,
+                &["\"Аудан орталығы\"", "мекемесі", "", "Құжаттарды тігу"],
+            ),
+            frags(40, &["Қоғамдық жұмыстар"]),
+        );
+        second.cells[0] = frags(20, &["аумағын", "көмек"]);
+        let mut rows = vec![first, second];
+        let mut log = Log::default();
+        move_word_blocks(&mut rows, &bigrams, &mut log);
+        let text = |cell: &[Frag]| {
+            cell.iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            text(&rows[0].cells[WORKS]),
+            "Мектеп аумағын жинауға көмек көрсету"
+        );
+        assert_eq!(text(&rows[1].cells[0]), "\"Аудан орталығы\" мекемесі");
+        assert_eq!(text(&rows[1].cells[WORKS]), "Құжаттарды тігу");
+        // A word with no place above keeps the whole block where it was.
+        let mut rows = vec![
+            row(frags(10, &["Мектеп", "жинауға", "көрсету"]), vec![]),
+            row(vec![], vec![]),
+        ];
+        rows[1].cells[0] = frags(20, &["аумағын", "басқа"]);
+        move_word_blocks(&mut rows, &bigrams, &mut Log::default());
+        assert_eq!(rows[1].cells[0].len(), 2);
     }
 }
