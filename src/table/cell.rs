@@ -220,7 +220,7 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
 /// vocabulary as printed whole, so the pieces are joined wherever they occur.
 pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
     // By the word after its last hyphen: the break points, and the joined forms.
-    let mut splits: BTreeMap<String, (BTreeSet<(usize, bool)>, BTreeSet<String>)> = BTreeMap::new();
+    let mut splits: BTreeMap<String, (BreakPoints, BTreeSet<String>)> = BTreeMap::new();
     // Buffers reused for every line end (most are ruled out before any lookup).
     let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
     for b in blocks {
@@ -265,12 +265,16 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
 }
 
 /// The document vocabulary of a set of blocks (for split-word evidence).
+/// A word's break points: letters before each break, and whether the next
+/// line's piece can start a word.
+type BreakPoints = BTreeSet<(usize, bool)>;
+
 /// Break points (letters before the break, whether the next line's piece can
 /// start a word) that show a word gap, not one word broken twice: one line
 /// opens with letters no word starts with ("қолданылаты" / "ншприц") where
 /// another breaks later before a word's start ("қолданылатын" / "шприц"),
 /// so the first line lost its last letter to the next line, space and all.
-fn gap_moved(at: &BTreeSet<(usize, bool)>) -> bool {
+fn gap_moved(at: &BreakPoints) -> bool {
     at.iter()
         .any(|&(a, ok)| !ok && at.iter().any(|&(b, ok2)| ok2 && b > a))
 }

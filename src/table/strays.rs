@@ -84,7 +84,7 @@ pub fn split_doubled_pay(rows: &mut [RawPay], log: &mut Log) {
     for r in 1..rows.len() {
         let cell = &rows[r].pay;
         let half = cell.len() / 2;
-        if !rows[r - 1].pay.is_empty() || half == 0 || cell.len() % 2 != 0 {
+        if !rows[r - 1].pay.is_empty() || half == 0 || !cell.len().is_multiple_of(2) {
             continue;
         }
         let same = (0..half).all(|k| cell[k].text == cell[half + k].text);
