@@ -24,6 +24,8 @@ const SEEN: usize = 2;
 /// The line order of the conditions cells: which line follows which, and
 /// which lines open and close a cell.
 struct Order {
+    /// How many rows have conditions.
+    cells: usize,
     pairs: BTreeMap<(String, String), usize>,
     firsts: BTreeMap<String, usize>,
     lasts: BTreeMap<String, usize>,
@@ -36,6 +38,7 @@ fn key(f: &Frag) -> String {
 impl Order {
     fn of(rows: &[RawRow]) -> Order {
         let mut o = Order {
+            cells: 0,
             pairs: BTreeMap::new(),
             firsts: BTreeMap::new(),
             lasts: BTreeMap::new(),
@@ -43,6 +46,7 @@ impl Order {
         for cell in rows.iter().map(|r| &r.cells[COND]) {
             let keys: Vec<String> = cell.iter().map(key).collect();
             if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
+                o.cells += 1;
                 *o.firsts.entry(first.clone()).or_default() += 1;
                 *o.lasts.entry(last.clone()).or_default() += 1;
             }
@@ -53,17 +57,35 @@ impl Order {
         o
     }
 
+    /// Whether the document prints `b` right after `a` inside a cell; a
+    /// line that opens cells never continues one (a torn tail glued before
+    /// the next row's conditions may repeat, row after row).
     fn follows(&self, a: &Frag, b: &Frag) -> bool {
-        self.pairs
-            .get(&(key(a), key(b)))
-            .is_some_and(|n| *n >= SEEN)
+        !self.opens(b)
+            && self
+                .pairs
+                .get(&(key(a), key(b)))
+                .is_some_and(|n| *n >= SEEN)
     }
 
+    /// Whether cells open with this line: in a quarter of the rows at least,
+    /// more than a torn tail repeated on a few pages.
     fn opens(&self, f: &Frag) -> bool {
-        self.firsts.get(&key(f)).is_some_and(|n| *n >= SEEN)
+        self.firsts
+            .get(&key(f))
+            .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
     }
 
+    /// Whether cells close with this line, in the same sense as `opens`.
     fn ends(&self, f: &Frag) -> bool {
+        self.lasts
+            .get(&key(f))
+            .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
+    }
+
+    /// Whether some cells close with this line (a paragraph's optional last
+    /// sentence closes fewer of them than its usual end).
+    fn may_end(&self, f: &Frag) -> bool {
         self.lasts.get(&key(f)).is_some_and(|n| *n >= SEEN)
     }
 }
@@ -137,7 +159,7 @@ fn foreign_run(cell: &[Frag], order: &Order) -> Option<(usize, usize)> {
             (0, e) if e < n => !order.opens(&cell[0]) && order.opens(&cell[e]),
             (0, _) => false,
             (s, e) if e < n => order.follows(&cell[s - 1], &cell[e]),
-            (s, _) => order.ends(&cell[s - 1]),
+            (s, _) => order.may_end(&cell[s - 1]),
         };
         fits.then_some((s, e))
     })
@@ -215,5 +237,22 @@ mod tests {
         assert_eq!(texts(&rows[1]), &PARAGRAPH[..3]);
         assert_eq!(texts(&rows[3]).len(), 3);
         assert!(log.repairs.is_empty());
+    }
+
+    #[test]
+    fn the_same_tear_repeated_on_two_pages_is_still_a_tear() {
+        let tail: Vec<&str> = PARAGRAPH[2..].to_vec();
+        let torn: Vec<&str> = tail.iter().chain(PARAGRAPH).copied().collect();
+        let mut rows: Vec<RawRow> = (0..12)
+            .map(|i| row(i + 1, 10 * i as usize, PARAGRAPH))
+            .collect();
+        for &at in &[2, 5] {
+            rows[at - 1] = row(at as u32, 10 * at - 10, &PARAGRAPH[..2]);
+            rows[at] = row(at as u32 + 1, 10 * at, &torn);
+        }
+        return_to_rows(&mut rows, &mut Log::default());
+        for r in &rows {
+            assert_eq!(texts(r), PARAGRAPH, "row {}", r.number);
+        }
     }
 }
