@@ -18,6 +18,7 @@ mod part2;
 mod pay;
 mod rows;
 mod strays;
+mod tails;
 mod torn;
 mod works;
 
@@ -146,6 +147,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
         None => log.append(log2),
     }
+    tails::return_to_rows(&mut raw1, &mut log);
     let head_blocks: Vec<&Block> = head1
         .into_iter()
         .chain(head0.into_iter().filter(|_| head0_used))
@@ -159,6 +161,9 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let (columns, column_groups) = header::columns(&head_text.join(" "));
     strays::move_in_funding(&mut raw2, &mut log);
+    strays::move_in_pay(&mut raw2, &mut log);
+    strays::split_doubled_pay(&mut raw2, &mut log);
+    strays::funding_rest_from_pay(&mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
     let Log {
@@ -382,6 +387,7 @@ fn assemble(
     );
     let units = works::Units::of(padded.iter().map(|r| r.cells[2].as_slice()));
     strays::move_to_works(&mut padded, &bigrams, log);
+    strays::move_word_blocks(&mut padded, &bigrams, log);
     // Works and volumes printed on one line are cut apart first.
     let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
     let strayed: Vec<Vec<works::Strayed>> = padded
