@@ -474,3 +474,40 @@ fn regenerating_rewrites_only_the_files_that_change() {
     assert_ne!(ino(&b), ino_b, "a changed one is replaced by rename");
     assert_eq!(std::fs::read(&b).unwrap(), good_b);
 }
+
+/// A new output directory appears whole, with nothing left beside it, and
+/// readable by others; an existing empty directory is filled the same way.
+#[cfg(unix)]
+#[test]
+fn a_new_output_directory_appears_whole_and_leaves_nothing_beside_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let names = |p: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let fresh = parent.path().join("fresh");
+    contracts::run(&options(KK, &fresh)).unwrap();
+    let empty = parent.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    contracts::run(&options(KK, &empty)).unwrap();
+    // A link to an empty directory stays a link; the files land behind it.
+    let behind = parent.path().join("behind");
+    std::fs::create_dir(&behind).unwrap();
+    let link = parent.path().join("link");
+    std::os::unix::fs::symlink(&behind, &link).unwrap();
+    contracts::run(&options(KK, &parent.path().join("link/"))).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(names(parent.path()), ["behind", "empty", "fresh", "link"]);
+    let written = names(&fresh);
+    assert_eq!(written.len(), plan(&options(KK, &fresh)).len() + 1);
+    assert!(written.iter().any(|n| n == "manifest.csv"));
+    assert_eq!(names(&empty), written);
+    assert_eq!(names(&behind), written);
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+    assert_eq!(mode & 0o755, 0o755, "others may read and enter the output");
+}

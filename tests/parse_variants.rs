@@ -78,3 +78,47 @@ fn position_printed_over_two_lines_is_one_signatory() {
     assert_eq!(b.signatory, a.signatory);
     assert_eq!(b.clauses, a.clauses);
 }
+
+/// A scanned table read across its columns leaves many lines unplaced: they
+/// all stay in `residue`, line by line, but a run of them with one reason is
+/// one warning naming its lines, and every residue line with a warning is
+/// named by one.
+#[test]
+fn unplaced_table_text_of_a_scan_is_one_warning_per_run_and_all_in_residue() {
+    let path = "fixtures/corpus/train/t0015.txt";
+    let bytes = std::fs::read(path).unwrap();
+    let d = parse_decree(&bytes, "t0015.txt").unwrap();
+    let runs: Vec<(usize, usize)> = d
+        .warnings
+        .iter()
+        .filter(|w| w.message.ends_with("kept in residue"))
+        .map(|w| {
+            let span = w.message.rsplit_once(" on line").unwrap().1;
+            let span = span
+                .trim_start_matches('s')
+                .trim_end_matches(", kept in residue");
+            let (a, b) = span
+                .trim()
+                .split_once('–')
+                .unwrap_or((span.trim(), span.trim()));
+            (a.parse().unwrap(), b.parse().unwrap())
+        })
+        .collect();
+    assert!(!runs.is_empty(), "the scan's table leaves text unplaced");
+    assert!(d.residue.len() > 10 * runs.len(), "runs are grouped");
+    let warned_alone: Vec<usize> = d
+        .warnings
+        .iter()
+        .filter(|w| w.message.ends_with('"'))
+        .map(|w| w.line)
+        .collect();
+    for r in &d.residue {
+        let in_run = runs.iter().any(|&(a, b)| (a..=b).contains(&r.line));
+        assert!(
+            in_run || warned_alone.contains(&r.line) || r.text.contains("жалғасы"),
+            "residue line {} ({:?}) has no warning",
+            r.line,
+            r.text
+        );
+    }
+}

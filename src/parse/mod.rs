@@ -12,6 +12,7 @@ pub mod ocr;
 pub mod reorder;
 pub mod sign_spacing;
 pub mod structure;
+mod unplaced;
 
 use crate::error::{Error, Result};
 use crate::lines::{split_lines, Line};
@@ -95,7 +96,7 @@ impl Log {
         self.repairs.sort_by_key(|r| r.line);
         self.warnings.sort_by_key(|w| w.line);
         decree.repairs = self.repairs;
-        decree.warnings = self.warnings;
+        decree.warnings = unplaced::group(self.warnings, &decree.residue);
     }
 }
 

@@ -29,14 +29,29 @@ pub fn unspace(line: &str) -> Option<String> {
     changed.then(|| segments.join(" "))
 }
 
+/// Letters of Kazakh that Russian lacks.
+const KAZAKH_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+
 /// A line of exactly two small letters with one space between ("к а"):
 /// too short for a run on its own, but the end of a letter-spaced word when
-/// the line before was letter-spaced (the caller's evidence).
+/// the line before was letter-spaced (the caller's evidence). The two letters
+/// may open a line that goes on with words ("і к мекемесі": the spaced word
+/// ends, the next begins), unless the second is a Russian preposition.
 pub fn short_tail(line: &str) -> Option<String> {
     let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
     let letter = |t: &str| is_single(t) && t.chars().all(char::is_lowercase);
-    (tokens.len() == 2 && !line.trim().contains("  ") && tokens.iter().all(|t| letter(t)))
-        .then(|| tokens.concat())
+    if line.trim().contains("  ") || tokens.len() < 2 || !tokens[..2].iter().all(|t| letter(t)) {
+        return None;
+    }
+    let head = tokens[..2].concat();
+    if tokens.len() == 2 {
+        return Some(head);
+    }
+    let words_follow = tokens[2].chars().nth(1).is_some();
+    // In Russian the second letter may be a preposition ("х в архив").
+    let kazakh = line.contains(|c: char| KAZAKH_LETTERS.contains(c));
+    let preposition = RU_ONE_LETTER_WORDS.contains(tokens[1]) && !kazakh;
+    (words_follow && !preposition).then(|| format!("{head} {}", tokens[2..].join(" ")))
 }
 
 /// Whether the line could hold a run at all: a run needs three one-character
@@ -193,6 +208,15 @@ mod tests {
         assert_eq!(short_tail("к  а"), None);
         assert_eq!(short_tail("к а б"), None);
         assert_eq!(short_tail("В и"), None);
+        // The spaced word's last letters, then the next words.
+        assert_eq!(short_tail("і к мекемесі").as_deref(), Some("ік мекемесі"));
+        assert_eq!(short_tail("и в городе"), None);
+        assert_eq!(short_tail("х в архив"), None);
+        assert_eq!(
+            short_tail("ы қ мемлекеттік").as_deref(),
+            Some("ық мемлекеттік")
+        );
+        assert_eq!(short_tail("і к м"), None);
     }
 
     #[test]

@@ -467,12 +467,18 @@ fn decide_uncached(
     if !(left_known && right_known) && vocab.has_junction(&l, &r) {
         return Join::Glue;
     }
+    if !(left_known && right_known) && known_stem_and_ending(vocab, &l, &joined) {
+        return Join::Glue;
+    }
     // A fragment printed more than once is a word of its own, even at line ends.
     if left_known || right_known || vocab.get(&l).total > 1 || vocab.get(&r).total > 1 {
         return Join::Space;
     }
     let head: String = joined.chars().take(l.chars().count() + 2).collect();
     let starts_known = vocab.starts_a_word(&head, head.chars().count() + 1);
+    if !starts_known && (breaks_harmony(&l, &r) || opens_known_word(vocab, &r)) {
+        return Join::Space;
+    }
     if right_spaced && (left_alone || starts_known) {
         Join::Glue
     } else if starts_known {
@@ -512,6 +518,39 @@ fn pieces_outnumber_joined(vocab: &Vocab, l: &str, r: &str, joined: &str) -> boo
         && !vocab.junction_in(l, r, Some(joined))
 }
 
+/// Whether the right piece is the start of a longer word the document
+/// prints whole ("құжатта" of "құжаттарды") while nothing known starts with
+/// the joined letters: the piece opens a word of its own.
+fn opens_known_word(vocab: &Vocab, r: &str) -> bool {
+    r.chars().nth(2).is_some() && vocab.starts_a_word(r, r.chars().count() + 1)
+}
+
+/// Kazakh back and front vowels: a suffix takes the row of the stem's last
+/// vowel, so the letters after a break inside a Kazakh word keep it.
+const BACK_VOWELS: &str = "аоұы";
+const FRONT_VOWELS: &str = "әөүіе";
+/// Letters only Kazakh writes: the harmony test is for Kazakh words only.
+const KAZAKH_ONLY: &str = "әғқңөұүһі";
+
+/// Whether two pieces with no other evidence read as two Kazakh words by
+/// vowel harmony: the left piece's last vowel and the right piece's first
+/// are of different rows ("ақпараттарды" / "тіркеуг", "Жетісу" / "жанары").
+fn breaks_harmony(l: &str, r: &str) -> bool {
+    let row = |c: char| {
+        if BACK_VOWELS.contains(c) {
+            Some(false)
+        } else if FRONT_VOWELS.contains(c) {
+            Some(true)
+        } else {
+            None
+        }
+    };
+    let kazakh = l.contains(|c| KAZAKH_ONLY.contains(c)) || r.contains(|c| KAZAKH_ONLY.contains(c));
+    let last = l.chars().rev().find_map(row);
+    let first = r.chars().find_map(row);
+    kazakh && last.zip(first).is_some_and(|(a, b)| a != b)
+}
+
 /// Kazakh words of two letters that no suffix spells ("ең" most, "әр" each):
 /// alone at a line's start they are words, not a word's broken-off end.
 const SHORT_WORDS: &[&str] = &["ең", "әр"];
@@ -523,6 +562,19 @@ const CASE_ENDINGS: &[&str] = &[
     "уға", "уге", "үге", "руға", "руге", "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың",
     "тің",
 ];
+
+/// Whether the joined word is a word the document prints whole, reaching
+/// past the line end, and a case ending ("іс-шарал" / "арға": "іс-шаралар" +
+/// "ға"): a stem no word boundary can cut, so one word.
+fn known_stem_and_ending(vocab: &Vocab, l: &str, joined: &str) -> bool {
+    let left = l.chars().count();
+    CASE_ENDINGS.iter().any(|e| {
+        joined.strip_suffix(e).is_some_and(|stem| {
+            let n = stem.chars().count();
+            n > left && n >= 4 && vocab.knows(stem)
+        })
+    })
+}
 
 /// Whether a line's first word is only a Kazakh case ending (see `CASE_ENDINGS`).
 fn is_case_ending(r: &str) -> bool {
@@ -800,5 +852,46 @@ mod tests {
     fn weak_evidence_joins_with_doubt() {
         let v = vocab();
         assert_eq!(decide("қатыс", "ушығ", false, false, &v), Join::GlueUnsure);
+    }
+
+    #[test]
+    fn a_known_word_across_the_line_end_with_a_case_ending_is_one_word() {
+        let lines = [
+            "Мәдени іс-шаралар ұйымдастыру",
+            "4 мәдени",
+            "іс-шарал",
+            "арға",
+            "5 мәдени",
+            "іс-шарал",
+            "арға",
+        ];
+        let v = Vocab::from_lines(lines);
+        assert_eq!(decide("іс-шарал", "арға", false, true, &v), Join::Glue);
+        // No known stem across the line end: two words stay two.
+        assert_eq!(decide("мәдени", "арға", false, false, &v), Join::Space);
+    }
+
+    #[test]
+    fn pieces_of_clashing_vowel_rows_with_no_evidence_stay_two_words() {
+        let v = Vocab::from_lines(["\"Жетісу", "жанары\"", "Қаржылан", "дыру"]);
+        assert_eq!(decide("\"Жетісу", "жанары\"", true, true, &v), Join::Space);
+        // Same row: the letter-spaced continuation still joins.
+        assert_eq!(decide("Қаржылан", "дыру", true, true, &v), Join::Glue);
+        // Russian words are left to the other rules.
+        assert!(!breaks_harmony("моме", "нтально"));
+    }
+
+    #[test]
+    fn a_spaced_line_opening_a_word_printed_whole_elsewhere_starts_a_word() {
+        let v = Vocab::from_lines([
+            "Медициналық",
+            "құжатта",
+            "рды",
+            "мұрағатқа құжаттарды өңдеу",
+        ]);
+        assert_eq!(
+            decide("Медициналық", "құжатта", true, true, &v),
+            Join::Space
+        );
     }
 }

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Word starts that mark the conditions cell (the unemployed).
 const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
 /// Last words of an organization's name: its legal form.
-const LEGAL: &[&str] = &[
+pub(super) const LEGAL: &[&str] = &[
     "мекемесі",
     "мекеме",
     "кәсіпорны",
@@ -50,7 +50,7 @@ const LEGAL: &[&str] = &[
     "управление",
 ];
 /// Words of a kind of work (help given), rare in a name.
-const WORK_WORDS: &[&str] = &[
+pub(super) const WORK_WORDS: &[&str] = &[
     "көрсету",
     "көмек",
     "көмектесу",
@@ -235,6 +235,18 @@ fn push_block(
         || frags
             .iter()
             .any(|f| f.text.contains(". ") || f.text.trim_end().ends_with('.'));
+    if sentences {
+        if let Some(at) = after_last_sentence(frags) {
+            let rest = block_of(frags[at..].to_vec(), false);
+            if let Some((name, works)) = interleave::split(&rest, index, known, LEGAL, WORK_WORDS) {
+                log_interleaved(&name, &works, log);
+                push_pieces(out, &frags[..at], page_break);
+                push_pieces(out, &name.frags, false);
+                push_pieces(out, &works.frags, false);
+                return;
+            }
+        }
+    }
     let whole = block_of(frags.to_vec(), page_break);
     let cut = (!sentences)
         .then(|| interleave::split(&whole, index, known, LEGAL, WORK_WORDS))
@@ -251,6 +263,21 @@ fn push_block(
         }
         None => push_pieces(out, frags, page_break),
     }
+}
+
+/// Where the lines after a block's last sentence start, when a capital or a
+/// quote opens them and they hold no condition words: the rest of a conditions cell printed
+/// above the next row's name, which may be interleaved with its kinds of work
+/// ("… төленеді." / "\"Шаған" / "Мектеп аумағын" / …).
+fn after_last_sentence(frags: &[Frag]) -> Option<usize> {
+    let at = 1 + frags
+        .iter()
+        .rposition(|f| f.text.trim_end().ends_with('.'))?;
+    let rest = frags.get(at..).filter(|r| r.len() >= 3)?;
+    let opens_name = rest[0]
+        .text
+        .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '«');
+    (opens_name && !has_cond_word(rest)).then_some(at)
 }
 
 /// Cells repeat their wording across rows: a line that opens at least three
@@ -636,7 +663,14 @@ impl Features {
             return [-4.0, -4.0, vol, -4.0];
         }
         let cond_long = self.cond && self.lines >= 3;
-        let org = self.case(-1.5, 1.0) + self.name_fit() - if cond_long { 3.0 } else { 0.0 };
+        // A short sentence of conditions ("Уақытылы еңбекақысы төленеді.")
+        // opens no name either.
+        let cond_pen = if cond_long || (self.cond && self.sentence) {
+            3.0
+        } else {
+            0.0
+        };
+        let org = self.case(-1.5, 1.0) + self.name_fit() - cond_pen;
         let works = self.case(-0.5, 1.0) + self.work_fit() - if cond_long { 2.5 } else { 0.0 };
         let vol = if self.vol_word && self.lines <= 4 {
             0.5
@@ -1096,6 +1130,56 @@ mod tests {
         let (vol, cond) = split_volume_conditions(&tail.frags, &lines).expect("interleaved");
         assert_eq!(text(&vol), "300 / құжатқа / дейін");
         assert!(text(&cond).ends_with("үшін / Уақытылы еңбекақысы / төленеді."));
+    }
+
+    #[test]
+    fn cuts_a_conditions_tail_off_an_interleaved_name_and_work() {
+        let work = block("Мектеп аумағын\nжинауға көмек\nкөрсету", 1, false);
+        let text = "жеке еңбек шарты жасалады.\nУақытылы еңбекақысы төленеді.\n\"Шаған\nМектеп аумағын\nбөбекжай-балабақшасы\" жинауға көмек көрсету\nмемлекеттік\nқазыналық кәсіпорны";
+        let mixed = block(text, 10, true);
+        assert_eq!(after_last_sentence(&mixed.frags), Some(2));
+        let known = interleave::Known::learn(&[&work, &mixed], |b| b.first_line() == 1);
+        let (mut out, mut log) = (Vec::new(), Log::default());
+        let ctx = (&known, &BTreeSet::new());
+        push_block(&mut out, &mixed.frags, (1, true), ctx, &mut log);
+        let pieces: Vec<String> = out
+            .iter()
+            .filter_map(|i| match i {
+                Item::Piece(p) => Some(
+                    p.frags
+                        .iter()
+                        .map(|f| f.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            pieces.last().map(String::as_str),
+            Some("Мектеп аумағын жинауға көмек көрсету")
+        );
+        assert!(pieces.contains(
+            &"\"Шаған бөбекжай-балабақшасы\" мемлекеттік қазыналық кәсіпорны".to_string()
+        ));
+        assert!(pieces[0].starts_with("жеке еңбек шарты жасалады."));
+        assert_eq!(log.repairs.len(), 1);
+        // Conditions alone have no name after their last sentence.
+        let cond = block(COND_TEXT, 30, false);
+        assert_eq!(after_last_sentence(&cond.frags), None);
+    }
+
+    #[test]
+    fn a_short_sentence_of_conditions_opens_no_name() {
+        let frags = vec![
+            Frag::new(1, "Уақытылы еңбекақысы"),
+            Frag::new(2, "төленеді."),
+        ];
+        let lines: BTreeSet<String> = [line_key(&frags[0])].into_iter().collect();
+        let mut p = piece(frags, false, false);
+        score(&mut p, &lines);
+        assert!(p.start[0] < p.start[3] - 3.0, "{:?}", p.start);
+        assert!(p.start[0] < 0.0);
     }
 
     #[test]

@@ -5,7 +5,9 @@ use super::blocks::Frag;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
-use crate::repair::split_word::{decide, is_letter, word_core_into, Join, Rejoined, Vocab};
+use crate::repair::split_word::{
+    can_start_word, decide, is_letter, word_core_into, Join, Rejoined, Vocab,
+};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -218,7 +220,7 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
 /// vocabulary as printed whole, so the pieces are joined wherever they occur.
 pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
     // By the word after its last hyphen: the break points, and the joined forms.
-    let mut splits: BTreeMap<String, (BTreeSet<usize>, BTreeSet<String>)> = BTreeMap::new();
+    let mut splits: BTreeMap<String, (BreakPoints, BTreeSet<String>)> = BTreeMap::new();
     // Buffers reused for every line end (most are ruled out before any lookup).
     let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
     for b in blocks {
@@ -246,12 +248,12 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
                 Some(entry) => entry,
                 None => splits.entry(key.clone()).or_default(),
             };
-            entry.0.insert(tail.chars().count());
+            entry.0.insert((tail.chars().count(), can_start_word(&r)));
             entry.1.insert([l.as_str(), r.as_str()].concat());
         }
     }
     for (at, forms) in splits.into_values() {
-        if at.len() < 2 {
+        if at.len() < 2 || gap_moved(&at) {
             continue;
         }
         for w in forms {
@@ -263,6 +265,20 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
 }
 
 /// The document vocabulary of a set of blocks (for split-word evidence).
+/// A word's break points: letters before each break, and whether the next
+/// line's piece can start a word.
+type BreakPoints = BTreeSet<(usize, bool)>;
+
+/// Break points (letters before the break, whether the next line's piece can
+/// start a word) that show a word gap, not one word broken twice: one line
+/// opens with letters no word starts with ("қолданылаты" / "ншприц") where
+/// another breaks later before a word's start ("қолданылатын" / "шприц"),
+/// so the first line lost its last letter to the next line, space and all.
+fn gap_moved(at: &BreakPoints) -> bool {
+    at.iter()
+        .any(|&(a, ok)| !ok && at.iter().any(|&(b, ok2)| ok2 && b > a))
+}
+
 pub fn vocab_of<'a, I: IntoIterator<Item = &'a Frag>>(frags: I) -> Vocab {
     Vocab::from_lines(frags.into_iter().map(|f| f.text.as_str()))
 }
@@ -320,6 +336,23 @@ mod tests {
         assert_eq!(
             render(&blocks[1].frags, &vocab, &mut log),
             "\"Бақбақты бөбекжай - балабақшасы\" мемлекеттік"
+        );
+    }
+
+    #[test]
+    fn a_word_gap_moved_by_a_letter_is_not_learned_as_one_word() {
+        let block = |lines: &[&str]| Block::of_lines(1, lines.iter().copied(), false);
+        let blocks = [
+            block(&["Бір рет қолданылаты", "ншприц тарату"]),
+            block(&["Бір рет қолданылатын", "шприц тарату"]),
+        ];
+        let mut vocab = vocab_of(blocks.iter().flat_map(|b| b.frags.iter()));
+        learn_breaks(&mut vocab, &blocks);
+        assert!(!vocab.knows("қолданылатыншприц"));
+        let mut log = Log::default();
+        assert_eq!(
+            render(&blocks[1].frags, &vocab, &mut log),
+            "Бір рет қолданылатын шприц тарату"
         );
     }
 }

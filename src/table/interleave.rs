@@ -48,7 +48,55 @@ impl Known {
 
 /// Block `index` cut into the name's lines and the work's lines, when its
 /// lines interleave a name and kinds of work printed whole in other blocks.
+/// Kinds of work printed after the name has ended need not be known: the
+/// block's tail from a capitalized line on joins the works when the lines
+/// before it split and the tail reads as work, not as a name.
 pub fn split(
+    b: &Block,
+    index: usize,
+    known: &Known,
+    legal: &[&str],
+    work: &[&str],
+) -> Option<(Block, Block)> {
+    if let Some(found) = split_whole(b, index, known, legal, work) {
+        return Some(found);
+    }
+    let opens: Vec<usize> = (3..b.frags.len())
+        .rev()
+        .filter(|&k| b.frags[k].text.starts_with(char::is_uppercase))
+        .take(MAX_TAILS)
+        .collect();
+    opens.into_iter().find_map(|k| {
+        let tail = &b.frags[k..];
+        if reads_as_name(tail, legal, &[]) || !has_word(tail, work) {
+            return None;
+        }
+        let head = Block {
+            frags: b.frags[..k].to_vec(),
+            page_break_before: b.page_break_before,
+        };
+        let (name, mut works) = split_whole(&head, index, known, legal, work)?;
+        works.frags.extend_from_slice(tail);
+        Some((name, works))
+    })
+}
+
+/// The most tails `split` tries (each a search of its own).
+const MAX_TAILS: usize = 3;
+
+/// Whether one of the fragments' words is in `words`.
+fn has_word(frags: &[Frag], words: &[&str]) -> bool {
+    let mut core = String::new();
+    frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .any(|t| {
+            word_core_into(t, &mut core);
+            words.contains(&core.as_str())
+        })
+}
+
+fn split_whole(
     b: &Block,
     index: usize,
     known: &Known,
@@ -244,6 +292,18 @@ mod tests {
             "\"Басши бөбекжай-балабақшасы\" мемлекеттік кәсіпорны"
         );
         assert_eq!(text(&works), "Мектеп жиһазын жөндеуге көмек көрсету");
+        // A kind of work printed after the name ends needs no twin elsewhere.
+        let tail = block(
+            "\"Басши\nМектеп жиһазын\nбөбекжай-балабақшасы\"\nжөндеуге көмек\nкөрсету\nкәсіпорны\nМұрағат құжаттарын\nөңдеуге көмек көрсету",
+        );
+        let known = Known::learn(&[&other, &tail], |b| b.frags.len() == 3);
+        let (name, works) =
+            split(&tail, 1, &known, &["кәсіпорны"], &["көмек"]).expect("interleaved");
+        assert_eq!(text(&name), "\"Басши бөбекжай-балабақшасы\" кәсіпорны");
+        assert_eq!(
+            text(&works),
+            "Мектеп жиһазын жөндеуге көмек көрсету Мұрағат құжаттарын өңдеуге көмек көрсету"
+        );
         // A cell of two kinds of work is not a name and a work.
         let two = block("Мектеп аумағын\nжинауға көмек\nМектеп жиһазын\nжөндеуге көмек\nкөрсету");
         assert!(split(&two, 2, &known, &["кәсіпорны"], &["көмек"]).is_none());

@@ -19,6 +19,7 @@ mod pay;
 mod resplit;
 mod rows;
 mod strays;
+mod tails;
 mod together;
 mod torn;
 mod weave;
@@ -154,6 +155,7 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         }
         None => log.append(log2),
     }
+    tails::return_to_rows(&mut raw1, &mut log);
     let head_blocks: Vec<&Block> = head1
         .into_iter()
         .chain(head0.into_iter().filter(|_| head0_used))
@@ -167,6 +169,9 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let (columns, column_groups) = header::columns(&head_text.join(" "));
     strays::move_in_funding(&mut raw2, &mut log);
+    strays::move_in_pay(&mut raw2, &mut log);
+    strays::split_doubled_pay(&mut raw2, &mut log);
+    strays::funding_rest_from_pay(&mut raw2, &mut log);
     weave::weave_pays(&part2, &mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
     check(&rows, raw2.len(), &mut log);
@@ -393,6 +398,7 @@ fn assemble(
     );
     let units = works::Units::of(padded.iter().map(|r| r.cells[2].as_slice()));
     strays::move_to_works(&mut padded, &bigrams, log);
+    strays::move_word_blocks(&mut padded, &bigrams, log);
     // Works and volumes printed on one line are cut apart first.
     let mut unmerge_logs: Vec<Log> = Vec::with_capacity(padded.len());
     let strayed: Vec<Vec<works::Strayed>> = padded

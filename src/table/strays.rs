@@ -38,6 +38,120 @@ pub fn move_in_funding(rows: &mut [RawPay], log: &mut Log) {
     }
 }
 
+/// The rest of a torn funding cell ("Жергілікт" / … / "і бюджет") that the
+/// reading put at the end of the pay cell: the pay's last lines from a
+/// lowercase one on, holding funding words and nothing else but a short
+/// broken-off piece before them, go back to the funding cell they finish.
+pub fn funding_rest_from_pay(rows: &mut [RawPay], log: &mut Log) {
+    for row in rows.iter_mut() {
+        if row.funding.is_empty() {
+            continue;
+        }
+        let Some(at) = funding_rest(&row.pay) else {
+            continue;
+        };
+        let rest: Vec<Frag> = row.pay.drain(at..).collect();
+        let text: Vec<&str> = rest.iter().map(|f| f.text.as_str()).collect();
+        log.repair(
+            RepairKind::PageBreakRow,
+            rest[0].no,
+            text.join(" "),
+            "moved to the funding cell it finishes".to_string(),
+        );
+        row.funding.extend(rest);
+    }
+}
+
+/// Where the pay cell's trailing funding words start (see `funding_rest_from_pay`).
+fn funding_rest(pay: &[Frag]) -> Option<usize> {
+    let tokens = |k: usize| pay[k..].iter().flat_map(|f| f.text.split_whitespace());
+    let fits = |k: usize| {
+        let mut words = tokens(k);
+        let first = words.next().unwrap_or("");
+        let piece = first.chars().count() <= 3 && first.chars().all(char::is_lowercase);
+        let rest: Vec<&str> = words.collect();
+        let lower = first.starts_with(char::is_lowercase);
+        let funding = |t: &&str| super::part2::is_funding_word(t);
+        lower && (piece || funding(&first)) && !rest.is_empty() && rest.iter().all(funding)
+    };
+    (1..pay.len()).rev().find(|&k| fits(k))
+}
+
+/// A pay cell holding the same text twice while the row before has none:
+/// a page break printed both rows' pay in one block, so the first copy goes
+/// to the row before.
+pub fn split_doubled_pay(rows: &mut [RawPay], log: &mut Log) {
+    for r in 1..rows.len() {
+        let cell = &rows[r].pay;
+        let half = cell.len() / 2;
+        if !rows[r - 1].pay.is_empty() || half == 0 || !cell.len().is_multiple_of(2) {
+            continue;
+        }
+        let same = (0..half).all(|k| cell[k].text == cell[half + k].text);
+        if !same {
+            continue;
+        }
+        let first: Vec<Frag> = rows[r].pay.drain(..half).collect();
+        let text: Vec<&str> = first.iter().map(|f| f.text.as_str()).collect();
+        log.repair(
+            RepairKind::PageBreakRow,
+            first[0].no,
+            text.join(" "),
+            format!("moved to row {r}, the row before (its pay was printed with this row's)"),
+        );
+        rows[r - 1].pay = first;
+    }
+}
+
+/// Words of a pay cell printed after a page break as a block of their own
+/// ("жалақының" / "мөлшерінде", then "1,5" apart) go back between the words
+/// the other rows print them between ("жалақының 1,5 мөлшерінде"), each
+/// only where the cell shows exactly one such place.
+pub fn move_in_pay(rows: &mut [RawPay], log: &mut Log) {
+    let bigrams = Bigrams::of(rows.iter().map(|r| r.pay.as_slice()));
+    for row in rows.iter_mut() {
+        let Some(at) = apart_tail(&row.pay) else {
+            continue;
+        };
+        let words: Vec<Frag> = row.pay[at..]
+            .iter()
+            .flat_map(|f| {
+                f.text.split_whitespace().map(move |w| Frag {
+                    text: w.to_string(),
+                    ..f.clone()
+                })
+            })
+            .collect();
+        let mut head: Vec<Frag> = row.pay[..at].to_vec();
+        // All or nothing: a part put back would leave the rest out of place.
+        let mut trial = Log::default();
+        let placed = fill(
+            &mut head,
+            &words,
+            &vec![false; words.len()],
+            &bigrams,
+            &mut trial,
+        );
+        if placed.iter().all(|&p| p) {
+            row.pay = head;
+            log.append(trial);
+        }
+    }
+}
+
+/// Where a cell's last lines start when a blank line or a page sets them
+/// apart from the lines before and they hold at most three words.
+fn apart_tail(cell: &[Frag]) -> Option<usize> {
+    let at = (1..cell.len())
+        .rev()
+        .find(|&k| cell[k].no > cell[k - 1].no + 1)?;
+    let words: usize = cell[at..]
+        .iter()
+        .map(|f| f.text.split_whitespace().count())
+        .sum();
+    (words <= 3).then_some(at)
+}
+
 /// A fragment printed after a later line of its cell (placed there from
 /// apart) whose one word the cell holds already.
 fn doubled_apart(cell: &[Frag]) -> Option<usize> {
@@ -92,6 +206,88 @@ pub fn move_to_works(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
             rows[r].cells[cell].remove(at);
         }
     }
+}
+
+/// Rows back a block of stray words may belong to (the rows above it on
+/// its page).
+const BLOCK_REACH: usize = 3;
+/// The most words a block of strays holds.
+const BLOCK_WORDS: usize = 8;
+
+/// A row's organization cell made only of lowercase words that pdftotext
+/// printed together at a page's end ("аумағын" / "көмек" / "жиһазын" /
+/// "көмек"): when every word has its one place in the kinds of work of a
+/// row above, by the words the document prints around it, they all go
+/// there (all or nothing). The row's own name, then read into its kinds of
+/// work, comes back as the first lines before a blank line when they read
+/// as a name.
+pub fn move_word_blocks(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
+    for r in 1..rows.len() {
+        let words = block_words(&rows[r].cells[super::rows::ORG]);
+        if words.is_empty() {
+            continue;
+        }
+        for back in 1..=BLOCK_REACH.min(r) {
+            let mut works = rows[r - back].cells[WORKS].clone();
+            let mut trial = Log::default();
+            let placed = fill(
+                &mut works,
+                &words,
+                &vec![false; words.len()],
+                bigrams,
+                &mut trial,
+            );
+            if placed.iter().all(|&p| p) {
+                rows[r - back].cells[WORKS] = works;
+                rows[r].cells[super::rows::ORG].clear();
+                log.append(trial);
+                name_back(&mut rows[r], log);
+                break;
+            }
+        }
+    }
+}
+
+/// The cell's words when it is a short run of lowercase words (no name).
+fn block_words(cell: &[Frag]) -> Vec<Frag> {
+    let words: Vec<Frag> = cell
+        .iter()
+        .flat_map(|f| {
+            f.text.split_whitespace().map(move |w| Frag {
+                text: w.to_string(),
+                ..f.clone()
+            })
+        })
+        .collect();
+    let lower = words
+        .iter()
+        .all(|w| w.text.chars().all(|c| c.is_lowercase()));
+    if words.len() > BLOCK_WORDS || !lower {
+        return Vec::new();
+    }
+    words
+}
+
+/// Moves the first lines of the kinds of work, up to a blank line, into the
+/// emptied organization cell when they read as a name.
+fn name_back(row: &mut RawRow, log: &mut Log) {
+    let works = &row.cells[WORKS];
+    let Some(k) = (1..works.len()).find(|&k| works[k].no > works[k - 1].no + 1) else {
+        return;
+    };
+    let name = &works[..k];
+    if !super::interleave::reads_as_name(name, super::apart::LEGAL, super::apart::WORK_WORDS) {
+        return;
+    }
+    let name: Vec<Frag> = row.cells[WORKS].drain(..k).collect();
+    let text: Vec<&str> = name.iter().map(|f| f.text.as_str()).collect();
+    log.repair(
+        RepairKind::PageBreakRow,
+        name[0].no,
+        text.join(" "),
+        format!("moved to row {}, column 2", row.number),
+    );
+    row.cells[super::rows::ORG] = name;
 }
 
 /// A stray short word: where it is, and whether it comes before all other
@@ -332,5 +528,122 @@ mod tests {
         let mut rows = vec![row(works, cond.clone())];
         move_to_works(&mut rows, &bigrams, &mut Log::default());
         assert_eq!(rows[0].cells[CONDITIONS], cond);
+    }
+
+    #[test]
+    fn pay_words_printed_apart_after_a_break_go_back_between_their_neighbours() {
+        let pay = |pay: Vec<Frag>| RawPay {
+            pay,
+            ..RawPay::default()
+        };
+        let mut rows = vec![
+            pay(frags(1, &["төменгі айлық", "жалақының 1,5", "мөлшерінде"])),
+            pay(frags(10, &["төменгі айлық", "жалақының 2", "мөлшерінде"])),
+            pay(frags(
+                20,
+                &["төменгі", "жалақының", "мөлшерінде", "", "айлық", "1,5"],
+            )),
+        ];
+        let mut log = Log::default();
+        move_in_pay(&mut rows, &mut log);
+        let text = |r: &RawPay| {
+            r.pay
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(text(&rows[2]), "төменгі айлық жалақының 1,5 мөлшерінде");
+        assert_eq!(log.repairs.len(), 2);
+        // A word with no place stays where it was printed.
+        let mut rows = vec![pay(frags(1, &["жалақының", "мөлшерінде", "", "басқа"]))];
+        move_in_pay(&mut rows, &mut Log::default());
+        assert_eq!(rows[0].pay.len(), 3);
+    }
+
+    #[test]
+    fn a_pay_printed_twice_in_one_row_gives_the_first_copy_to_the_row_before() {
+        let pay = |pay: Vec<Frag>| RawPay {
+            pay,
+            ..RawPay::default()
+        };
+        let phrase = ["Қазақстан Республикасының", "айлық жалақы", "мөлшерінде"];
+        let twice: Vec<&str> = phrase.iter().chain(phrase.iter()).copied().collect();
+        let mut rows = vec![pay(frags(1, &phrase)), pay(vec![]), pay(frags(10, &twice))];
+        let mut log = Log::default();
+        split_doubled_pay(&mut rows, &mut log);
+        assert_eq!(rows[1].pay.len(), 3);
+        assert_eq!(rows[2].pay.len(), 3);
+        assert_eq!(rows[1].pay[0].no, 10);
+        // A row before with its own pay keeps it; the doubled cell stays.
+        let mut rows = vec![pay(frags(1, &phrase)), pay(frags(10, &twice))];
+        split_doubled_pay(&mut rows, &mut Log::default());
+        assert_eq!(rows[1].pay.len(), 6);
+    }
+
+    #[test]
+    fn a_torn_funding_cells_rest_at_the_end_of_the_pay_goes_back_to_funding() {
+        let mut row = RawPay {
+            pay: frags(
+                1,
+                &["Қазақстан", "жалақының 2", "мөлшерінде", "", "і бюджет"],
+            ),
+            funding: frags(10, &["Жергілікт"]),
+            ..RawPay::default()
+        };
+        let mut log = Log::default();
+        funding_rest_from_pay(std::slice::from_mut(&mut row), &mut log);
+        assert_eq!(row.pay.len(), 3);
+        assert_eq!(
+            row.funding.last().map(|f| f.text.as_str()),
+            Some("і бюджет")
+        );
+        // A pay that merely ends in a word is left alone.
+        let mut row = RawPay {
+            pay: frags(1, &["жалақының 2", "мөлшерінде"]),
+            funding: frags(10, &["Жергілікті бюджет"]),
+            ..RawPay::default()
+        };
+        funding_rest_from_pay(std::slice::from_mut(&mut row), &mut Log::default());
+        assert_eq!(row.pay.len(), 2);
+    }
+
+    #[test]
+    fn a_block_of_words_printed_at_a_page_end_fills_the_works_above() {
+        let seen = frags(1, &["Мектеп аумағын жинауға көмек көрсету"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        let works = frags(10, &["Мектеп", "жинауға", "көрсету"]);
+        let first = row(works, frags(14, &["Қоғамдық жұмыстар"]));
+        let mut second = row(
+            frags(
+                30,
+                &["\"Аудан орталығы\"", "мекемесі", "", "Құжаттарды тігу"],
+            ),
+            frags(40, &["Қоғамдық жұмыстар"]),
+        );
+        second.cells[0] = frags(20, &["аумағын", "көмек"]);
+        let mut rows = vec![first, second];
+        let mut log = Log::default();
+        move_word_blocks(&mut rows, &bigrams, &mut log);
+        let text = |cell: &[Frag]| {
+            cell.iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            text(&rows[0].cells[WORKS]),
+            "Мектеп аумағын жинауға көмек көрсету"
+        );
+        assert_eq!(text(&rows[1].cells[0]), "\"Аудан орталығы\" мекемесі");
+        assert_eq!(text(&rows[1].cells[WORKS]), "Құжаттарды тігу");
+        // A word with no place above keeps the whole block where it was.
+        let mut rows = vec![
+            row(frags(10, &["Мектеп", "жинауға", "көрсету"]), vec![]),
+            row(vec![], vec![]),
+        ];
+        rows[1].cells[0] = frags(20, &["аумағын", "басқа"]);
+        move_word_blocks(&mut rows, &bigrams, &mut Log::default());
+        assert_eq!(rows[1].cells[0].len(), 2);
     }
 }

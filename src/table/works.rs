@@ -167,11 +167,17 @@ fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
     } else {
         run
     };
-    if run < 2 {
-        return f.clone();
-    }
-    let mut parts = vec![tokens[..run].concat()];
-    parts.extend(tokens[run..].iter().map(|t| t.to_string()));
+    let mut parts: Vec<String> = if run >= 2 {
+        let mut p = vec![tokens[..run].concat()];
+        p.extend(tokens[run..].iter().map(|t| t.to_string()));
+        p
+    } else {
+        match digits_apart(&tokens) {
+            Some(p) => p,
+            None => return f.clone(),
+        }
+    };
+    parts.retain(|p| !p.is_empty());
     let text = parts.join(" ");
     log.repair(
         RepairKind::SpacedLetters,
@@ -184,6 +190,22 @@ fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
         spaced: true,
         ..f.clone()
     }
+}
+
+/// The line's tokens with its one run of two or more single digits joined,
+/// wherever it sits ("і 1 5 адамға": a letter-spaced word's end, then its
+/// number): no volume line holds two numbers.
+fn digits_apart(tokens: &[&str]) -> Option<Vec<String>> {
+    let digit = |t: &str| t.chars().count() == 1 && all_digits(t);
+    let start = tokens.iter().position(|t| digit(t))?;
+    let len = tokens[start..].iter().take_while(|t| digit(t)).count();
+    if len < 2 || tokens[start + len..].iter().any(|t| starts_with_digit(t)) {
+        return None;
+    }
+    let mut out: Vec<String> = tokens[..start].iter().map(|t| t.to_string()).collect();
+    out.push(tokens[start..start + len].concat());
+    out.extend(tokens[start + len..].iter().map(|t| t.to_string()));
+    Some(out)
 }
 
 /// How many of the next lines continue `text`'s last word: digits continue
@@ -1145,5 +1167,16 @@ mod tests {
         assert_eq!(got[1].kind, "мұрағатқа өткізілетін құжаттарды өңдеу");
         assert_eq!(got[1].volume, "500 құжатқа дейін");
         assert!(log.warnings.is_empty());
+    }
+
+    #[test]
+    fn two_single_digits_after_a_words_end_are_one_number() {
+        let mut log = Log::default();
+        let f = unspace_short(&Frag::new(1, "і 1 5 адамға"), &mut log);
+        assert_eq!(f.text, "і 15 адамға");
+        assert_eq!(log.repairs.len(), 1);
+        // A line with a number of its own elsewhere is left as printed.
+        let f = unspace_short(&Frag::new(2, "і 1 5 адамға 20"), &mut log);
+        assert_eq!(f.text, "і 1 5 адамға 20");
     }
 }
