@@ -7,7 +7,7 @@
 //! the fragments stay apart.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
