@@ -300,12 +300,9 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
     let mut part2 = Vec::new();
     let mut seen = false;
     for block in all {
-        let Some(k) = block
-            .frags
-            .iter()
-            .position(|f| is_marker(&f.text))
-            .filter(|_| !seen)
-        else {
+        // Only the first marker splits: after it no line is looked at.
+        let marker_at = || block.frags.iter().position(|f| is_marker(&f.text));
+        let Some(k) = (!seen).then(marker_at).flatten() else {
             if seen {
                 part2.push(block)
             } else {
