@@ -69,6 +69,9 @@ pub fn word_core(token: &str) -> String {
 pub fn word_core_into(token: &str, out: &mut String) {
     out.clear();
     let core = word_span(token);
+    // Lowercase ASCII and Cyrillic keep their byte length: one reservation
+    // (none for a reused buffer) instead of growing push by push.
+    out.reserve(core.len());
     if lowercase_already(core) {
         out.push_str(core);
         out.make_ascii_lowercase();
