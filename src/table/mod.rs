@@ -286,8 +286,13 @@ fn lower_compact(text: &str) -> String {
 
 /// Whether a line is the continuation marker.
 fn is_marker(text: &str) -> bool {
-    // Both markers hold "ж" and "ы": most lines are ruled out without lowercasing.
+    // Both markers hold "ж" and "ы", and one of "ғ" (Kazakh) or "ц" (Russian),
+    // which only these letters lowercase to: most lines are ruled out without
+    // lowercasing.
     if !text.contains(['ж', 'Ж']) || !text.contains(['ы', 'Ы']) {
+        return false;
+    }
+    if !text.contains(['ғ', 'Ғ', 'ц', 'Ц']) {
         return false;
     }
     let compact = lower_compact(text);
