@@ -6,8 +6,8 @@
 //! letter-spaced, or the join starts a word the document knows. Without evidence
 //! the fragments stay apart.
 
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.

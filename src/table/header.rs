@@ -89,7 +89,11 @@ const fn longest(lists: &[&[&str]]) -> usize {
 /// longest phrase ("№" before a column-1 phrase included), so every
 /// `starts_with` and the lone "№" are answered exactly as on the whole text.
 const HEADER_LETTERS: usize = 2 + {
-    let (c, g, e) = (longest(&COLUMNS), longest(&[GROUP]), longest(&[HEADER_EXTRA]));
+    let (c, g, e) = (
+        longest(&COLUMNS),
+        longest(&[GROUP]),
+        longest(&[HEADER_EXTRA]),
+    );
     let m = if c > g { c } else { g };
     if m > e {
         m
@@ -130,9 +134,7 @@ pub fn is_header_text(text: &str) -> bool {
         .chain(std::iter::once(&GROUP))
         .any(|ps| ps.iter().any(|p| compact.starts_with(p)))
         || compact == "№"
-        || HEADER_EXTRA
-            .iter()
-            .any(|p| compact.starts_with(p))
+        || HEADER_EXTRA.iter().any(|p| compact.starts_with(p))
         || compact
             .strip_prefix('№')
             .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
