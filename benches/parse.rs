@@ -4,6 +4,10 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
+// The same allocator as the `qauly` binary, so the figure is the one users see.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn parse_fixture_to_yaml(c: &mut Criterion) {
     let bytes = std::fs::read("fixtures/karasai-2014-public-works/input.txt").expect("fixture");
     let mut group = c.benchmark_group("parse");

@@ -8,6 +8,9 @@ use cli::{Cli, Command, TemplatesAction};
 use qauly::app;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

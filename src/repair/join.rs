@@ -39,12 +39,34 @@ pub fn collapse_spaces(s: &str) -> String {
 
 /// `collapse_spaces` appending to `out` (no allocation of its own).
 fn collapse_into(s: &str, out: &mut String) {
+    if is_collapsed(s) {
+        out.push_str(s);
+        return;
+    }
     for (i, word) in s.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
+}
+
+/// Whether `s` is already trimmed with single spaces between its words, read
+/// on the bytes (most lines are): no ASCII white space but lone inner spaces,
+/// and no lead byte of a non-ASCII white space (U+0085 and U+00A0 start with
+/// 0xC2, the others with 0xE1..=0xE3), so `split_whitespace` would change nothing.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = true; // a leading space is not collapsed
+    for &c in b {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xC2 | 0xE1..=0xE3 => return false,
+            _ => prev_space = false,
+        }
+    }
+    !prev_space || b.is_empty()
 }
 
 /// Whether a space belongs between the text so far and the next fragment.
@@ -85,6 +107,32 @@ fn is_closing_quote(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapsing_by_bytes_agrees_with_split_whitespace() {
+        let fixture = std::fs::read_to_string("fixtures/karasai-2014-public-works/input.txt")
+            .expect("fixture");
+        let odd = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{85}b",
+            "№ 12 «x»",
+            "Қаржылан ды ру",
+        ];
+        for line in fixture.lines().chain(odd) {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(collapse_spaces(line), words.join(" "), "{line:?}");
+        }
+    }
 
     #[test]
     fn joins_with_one_space_and_collapses_inner_runs() {

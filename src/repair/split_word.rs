@@ -6,8 +6,8 @@
 //! letter-spaced, or the join starts a word the document knows. Without evidence
 //! the fragments stay apart.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -69,6 +69,9 @@ pub fn word_core(token: &str) -> String {
 pub fn word_core_into(token: &str, out: &mut String) {
     out.clear();
     let core = word_span(token);
+    // Lowercase ASCII and Cyrillic keep their byte length: one reservation
+    // (none for a reused buffer) instead of growing push by push.
+    out.reserve(core.len());
     if lowercase_already(core) {
         out.push_str(core);
         out.make_ascii_lowercase();

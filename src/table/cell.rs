@@ -223,6 +223,7 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
     let mut splits: BTreeMap<String, (BreakPoints, BTreeSet<String>)> = BTreeMap::new();
     // Buffers reused for every line end (most are ruled out before any lookup).
     let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
+    let mut form = String::new();
     for b in blocks {
         for pair in b.frags.windows(2) {
             let (Some(left), Some(right)) = (
@@ -249,7 +250,12 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
                 None => splits.entry(key.clone()).or_default(),
             };
             entry.0.insert((tail.chars().count(), can_start_word(&r)));
-            entry.1.insert([l.as_str(), r.as_str()].concat());
+            form.clear();
+            form.push_str(&l);
+            form.push_str(&r);
+            if !entry.1.contains(form.as_str()) {
+                entry.1.insert(form.clone());
+            }
         }
     }
     for (at, forms) in splits.into_values() {

@@ -3,7 +3,7 @@
 
 use super::blocks::Frag;
 use crate::repair::split_word::word_core_into;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Word counts per column, learned from rows whose cells were unambiguous
 /// (hash maps: only looked up, never iterated).
@@ -25,7 +25,7 @@ fn key_into(token: &str, out: &mut String) {
 impl Profiles {
     pub fn new(ncols: usize) -> Profiles {
         Profiles {
-            cols: vec![HashMap::new(); ncols],
+            cols: vec![HashMap::default(); ncols],
         }
     }
 

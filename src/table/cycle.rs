@@ -153,12 +153,14 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
             continue;
         }
         in_torn = false;
-        if col == Some(COND) && kind(b) == Kind::Text && finishes_sentences(b) {
+        // Classified once (a word pass over the block) for both tests below.
+        let kind_b = kind(b);
+        if col == Some(COND) && kind_b == Kind::Text && finishes_sentences(b) {
             let last = rows.last_mut().expect("a conditions cell was placed");
             last.cells[COND].extend(b.frags.iter().filter(|f| !is_number_line(f)).cloned());
             continue;
         }
-        col = Some(step(&mut rows, col, kind(b), b));
+        col = Some(step(&mut rows, col, kind_b, b));
     }
     if rows.len() != expected
         || rows

@@ -56,18 +56,67 @@ fn standard(piece: String) -> String {
         .map_or(piece, |s| s.to_string())
 }
 
+/// The phrases `is_header_text` looks for at the start of a text, besides the
+/// column and group headers.
+const HEADER_EXTRA: &[&str] = &["(участник", "(қатысушы", "қатысушы)"];
+
+/// Letters in a string, counted in a `const` (UTF-8 lead bytes).
+const fn letters(s: &str) -> usize {
+    let (b, mut i, mut n) = (s.as_bytes(), 0, 0);
+    while i < b.len() {
+        n += (b[i] & 0xC0 != 0x80) as usize;
+        i += 1;
+    }
+    n
+}
+
+/// The most letters of any phrase in the lists.
+const fn longest(lists: &[&[&str]]) -> usize {
+    let (mut i, mut most) = (0, 0);
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            let n = letters(lists[i][j]);
+            most = if n > most { n } else { most };
+            j += 1;
+        }
+        i += 1;
+    }
+    most
+}
+
+/// How many letters of a text `is_header_text` needs: one more than its
+/// longest phrase ("№" before a column-1 phrase included), so every
+/// `starts_with` and the lone "№" are answered exactly as on the whole text.
+const HEADER_LETTERS: usize = 2 + {
+    let (c, g, e) = (
+        longest(&COLUMNS),
+        longest(&[GROUP]),
+        longest(&[HEADER_EXTRA]),
+    );
+    let m = if c > g { c } else { g };
+    if m > e {
+        m
+    } else {
+        e
+    }
+};
+
+// `table::head_text` hands over at least 64 letters of a block.
+const _: () = assert!(HEADER_LETTERS <= 64);
+
 /// Whether a block's text is a column header (not a cell).
 pub fn is_header_text(text: &str) -> bool {
-    // Only the head is matched (every pattern is far shorter than 64 letters),
-    // so a long cell is not lowercased whole.
-    let mut compact = String::with_capacity(160);
+    // Only the head is matched, so a long cell is not lowercased whole: every
+    // block of the table passes here.
+    let mut compact = String::with_capacity(4 * HEADER_LETTERS);
     let mut n = 0;
     let mut push = |l: char| {
         n += 1;
-        if n <= 64 {
+        if n <= HEADER_LETTERS {
             compact.push(l);
         }
-        n < 64
+        n < HEADER_LETTERS
     };
     // Lowercased without the Unicode table for ASCII and Cyrillic: every block
     // of the table passes here.
@@ -85,9 +134,7 @@ pub fn is_header_text(text: &str) -> bool {
         .chain(std::iter::once(&GROUP))
         .any(|ps| ps.iter().any(|p| compact.starts_with(p)))
         || compact == "№"
-        || ["(участник", "(қатысушы", "қатысушы)"]
-            .iter()
-            .any(|p| compact.starts_with(p))
+        || HEADER_EXTRA.iter().any(|p| compact.starts_with(p))
         || compact
             .strip_prefix('№')
             .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))

@@ -300,8 +300,13 @@ fn lower_compact(text: &str) -> String {
 
 /// Whether a line is the continuation marker.
 fn is_marker(text: &str) -> bool {
-    // Both markers hold "ж" and "ы": most lines are ruled out without lowercasing.
+    // Both markers hold "ж" and "ы", and one of "ғ" (Kazakh) or "ц" (Russian),
+    // which only these letters lowercase to: most lines are ruled out without
+    // lowercasing.
     if !text.contains(['ж', 'Ж']) || !text.contains(['ы', 'Ы']) {
+        return false;
+    }
+    if !text.contains(['ғ', 'Ғ', 'ц', 'Ц']) {
         return false;
     }
     let compact = lower_compact(text);
@@ -314,12 +319,9 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
     let mut part2 = Vec::new();
     let mut seen = false;
     for block in all {
-        let Some(k) = block
-            .frags
-            .iter()
-            .position(|f| is_marker(&f.text))
-            .filter(|_| !seen)
-        else {
+        // Only the first marker splits: after it no line is looked at.
+        let marker_at = || block.frags.iter().position(|f| is_marker(&f.text));
+        let Some(k) = (!seen).then(marker_at).flatten() else {
             if seen {
                 part2.push(block)
             } else {
