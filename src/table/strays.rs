@@ -113,15 +113,7 @@ pub fn move_in_pay(rows: &mut [RawPay], log: &mut Log) {
         let Some(at) = apart_tail(&row.pay) else {
             continue;
         };
-        let words: Vec<Frag> = row.pay[at..]
-            .iter()
-            .flat_map(|f| {
-                f.text.split_whitespace().map(move |w| Frag {
-                    text: w.to_string(),
-                    ..f.clone()
-                })
-            })
-            .collect();
+        let words = word_frags(&row.pay[at..]);
         let mut head: Vec<Frag> = row.pay[..at].to_vec();
         // All or nothing: a part put back would leave the rest out of place.
         let mut trial = Log::default();
@@ -248,17 +240,22 @@ pub fn move_word_blocks(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
     }
 }
 
-/// The cell's words when it is a short run of lowercase words (no name).
-fn block_words(cell: &[Frag]) -> Vec<Frag> {
-    let words: Vec<Frag> = cell
-        .iter()
+/// Each word of the cell as a fragment of its own line, so that words can be
+/// put back one by one and each repair still names its line.
+fn word_frags(cell: &[Frag]) -> Vec<Frag> {
+    cell.iter()
         .flat_map(|f| {
             f.text.split_whitespace().map(move |w| Frag {
                 text: w.to_string(),
                 ..f.clone()
             })
         })
-        .collect();
+        .collect()
+}
+
+/// The cell's words when it is a short run of lowercase words (no name).
+fn block_words(cell: &[Frag]) -> Vec<Frag> {
+    let words = word_frags(cell);
     let lower = words
         .iter()
         .all(|w| w.text.chars().all(|c| c.is_lowercase()));
