@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -362,12 +363,14 @@ impl Vocab {
             .rev()
             .chain(head.chars().collect::<Vec<_>>().iter())
             .collect();
-        // A scan: rare (only line ends that no stronger evidence decided reach it).
+        // A scan: rare (only line ends that no stronger evidence decided reach
+        // it), with the needle's searcher built once, not once a word.
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         self.words.iter().any(|(w, s)| {
             s.total > 0
                 && w.len() > needle.len()
                 && Some(w.as_str()) != except
-                && w.contains(&needle)
+                && finder.find(w.as_bytes()).is_some()
         })
     }
 
@@ -412,7 +415,8 @@ pub fn decide(
     key.clear();
     key.push(if right_spaced { 's' } else { '-' });
     key.push(if left_alone { 'a' } else { '-' });
-    key.push_str(&left.len().to_string());
+    // Written in place (a String never fails to take it).
+    let _ = write!(key, "{}", left.len());
     key.push(':');
     key.push_str(left);
     key.push_str(right);

@@ -12,6 +12,7 @@ use super::blocks::Frag;
 use super::rows::RawRow;
 use super::Log;
 use crate::model::RepairKind;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Column of the conditions in a part 1 row.
@@ -26,13 +27,34 @@ const SEEN: usize = 2;
 struct Order {
     /// How many rows have conditions.
     cells: usize,
-    pairs: BTreeMap<(String, String), usize>,
+    /// By the first line, then the line after it (looked up without
+    /// building a pair of keys: `follows` runs for every line of every row).
+    pairs: BTreeMap<String, BTreeMap<String, usize>>,
     firsts: BTreeMap<String, usize>,
     lasts: BTreeMap<String, usize>,
 }
 
-fn key(f: &Frag) -> String {
-    f.text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A line's words joined by single spaces: the text itself (no copy) when
+/// it is printed that way already, as most lines are.
+fn key(f: &Frag) -> Cow<'_, str> {
+    if is_single_spaced(&f.text) {
+        return Cow::Borrowed(&f.text);
+    }
+    Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether a text has no white space at its ends and only single ASCII
+/// spaces between its words.
+fn is_single_spaced(text: &str) -> bool {
+    let mut prev_space = true;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if space && (prev_space || c != ' ') {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space || text.is_empty()
 }
 
 impl Order {
@@ -44,14 +66,15 @@ impl Order {
             lasts: BTreeMap::new(),
         };
         for cell in rows.iter().map(|r| &r.cells[COND]) {
-            let keys: Vec<String> = cell.iter().map(key).collect();
+            let keys: Vec<Cow<str>> = cell.iter().map(key).collect();
             if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
                 o.cells += 1;
-                *o.firsts.entry(first.clone()).or_default() += 1;
-                *o.lasts.entry(last.clone()).or_default() += 1;
+                *o.firsts.entry(first.to_string()).or_default() += 1;
+                *o.lasts.entry(last.to_string()).or_default() += 1;
             }
             for w in keys.windows(2) {
-                *o.pairs.entry((w[0].clone(), w[1].clone())).or_default() += 1;
+                let next = o.pairs.entry(w[0].to_string()).or_default();
+                *next.entry(w[1].to_string()).or_default() += 1;
             }
         }
         o
@@ -64,7 +87,8 @@ impl Order {
         !self.opens(b)
             && self
                 .pairs
-                .get(&(key(a), key(b)))
+                .get(key(a).as_ref())
+                .and_then(|next| next.get(key(b).as_ref()))
                 .is_some_and(|n| *n >= SEEN)
     }
 
@@ -72,21 +96,21 @@ impl Order {
     /// more than a torn tail repeated on a few pages.
     fn opens(&self, f: &Frag) -> bool {
         self.firsts
-            .get(&key(f))
+            .get(key(f).as_ref())
             .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
     }
 
     /// Whether cells close with this line, in the same sense as `opens`.
     fn ends(&self, f: &Frag) -> bool {
         self.lasts
-            .get(&key(f))
+            .get(key(f).as_ref())
             .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
     }
 
     /// Whether some cells close with this line (a paragraph's optional last
     /// sentence closes fewer of them than its usual end).
     fn may_end(&self, f: &Frag) -> bool {
-        self.lasts.get(&key(f)).is_some_and(|n| *n >= SEEN)
+        self.lasts.get(key(f).as_ref()).is_some_and(|n| *n >= SEEN)
     }
 }
 
