@@ -44,12 +44,14 @@ fn key(f: &Frag) -> Cow<'_, str> {
 }
 
 /// Whether a text has no white space at its ends and only single ASCII
-/// spaces between its words.
+/// spaces between its words. Read on the bytes, "not sure" (`false`, the
+/// words then joined anew) at control bytes and at the lead bytes of the
+/// other Unicode spaces (U+0085, U+00A0, U+1680, U+2000..U+3000).
 fn is_single_spaced(text: &str) -> bool {
     let mut prev_space = true;
-    for c in text.chars() {
-        let space = c.is_whitespace();
-        if space && (prev_space || c != ' ') {
+    for &b in text.as_bytes() {
+        let space = b == b' ';
+        if (space && prev_space) || b < 0x20 || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
             return false;
         }
         prev_space = space;
@@ -84,19 +86,25 @@ impl Order {
     /// line that opens cells never continues one (a torn tail glued before
     /// the next row's conditions may repeat, row after row).
     fn follows(&self, a: &Frag, b: &Frag) -> bool {
-        !self.opens(b)
+        let b = key(b);
+        !self.opens_key(&b)
             && self
                 .pairs
                 .get(key(a).as_ref())
-                .and_then(|next| next.get(key(b).as_ref()))
+                .and_then(|next| next.get(b.as_ref()))
                 .is_some_and(|n| *n >= SEEN)
     }
 
     /// Whether cells open with this line: in a quarter of the rows at least,
     /// more than a torn tail repeated on a few pages.
     fn opens(&self, f: &Frag) -> bool {
+        self.opens_key(&key(f))
+    }
+
+    /// `opens` for a line's key.
+    fn opens_key(&self, key: &str) -> bool {
         self.firsts
-            .get(key(f).as_ref())
+            .get(key)
             .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
     }
 
