@@ -140,7 +140,7 @@ fn lowercase_already(s: &str) -> bool {
 
 /// `char::is_alphanumeric`, answered without the table lookup for ASCII and
 /// Cyrillic (nearly every character of a decree): word_core runs on every token.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0x400..=0x481 | 0x48A..=0x4FF => true,
