@@ -12,6 +12,7 @@ use super::blocks::Frag;
 use super::rows::RawRow;
 use super::Log;
 use crate::model::RepairKind;
+use crate::repair::join::is_collapsed;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -37,26 +38,10 @@ struct Order {
 /// A line's words joined by single spaces: the text itself (no copy) when
 /// it is printed that way already, as most lines are.
 fn key(f: &Frag) -> Cow<'_, str> {
-    if is_single_spaced(&f.text) {
+    if is_collapsed(&f.text) {
         return Cow::Borrowed(&f.text);
     }
     Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// Whether a text has no white space at its ends and only single ASCII
-/// spaces between its words. Read on the bytes, "not sure" (`false`, the
-/// words then joined anew) at control bytes and at the lead bytes of the
-/// other Unicode spaces (U+0085, U+00A0, U+1680, U+2000..U+3000).
-fn is_single_spaced(text: &str) -> bool {
-    let mut prev_space = true;
-    for &b in text.as_bytes() {
-        let space = b == b' ';
-        if (space && prev_space) || b < 0x20 || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            return false;
-        }
-        prev_space = space;
-    }
-    !prev_space || text.is_empty()
 }
 
 impl Order {
