@@ -55,7 +55,7 @@ fn collapse_into(s: &str, out: &mut String) {
 /// on the bytes (most lines are): no ASCII white space but lone inner spaces,
 /// and no lead byte of a non-ASCII white space (U+0085 and U+00A0 start with
 /// 0xC2, the others with 0xE1..=0xE3), so `split_whitespace` would change nothing.
-fn is_collapsed(s: &str) -> bool {
+pub fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
     let mut prev_space = true; // a leading space is not collapsed
     for &c in b {

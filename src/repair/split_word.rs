@@ -7,7 +7,8 @@
 //! the fragments stay apart.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -27,6 +28,10 @@ pub struct Vocab {
     /// ever scanned by `starts_a_word`, whose yes/no answer does not depend on
     /// the order, so nothing of the output does.)
     words: HashMap<String, Seen>,
+    /// The words printed whole, each followed by a line end: one text that
+    /// `junction_in` searches at once instead of word by word (built when
+    /// first needed; `add_whole` drops it).
+    whole_text: OnceCell<String>,
     /// `unglue` answers by token: the standard conditions paragraph repeats in
     /// every row, and cells are rendered more than once.
     unglued: RefCell<HashMap<String, Option<String>>>,
@@ -135,7 +140,7 @@ fn lowercase_already(s: &str) -> bool {
 
 /// `char::is_alphanumeric`, answered without the table lookup for ASCII and
 /// Cyrillic (nearly every character of a decree): word_core runs on every token.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0x400..=0x481 | 0x48A..=0x4FF => true,
@@ -323,6 +328,7 @@ impl Vocab {
     pub fn add_whole(&mut self, word: &str) {
         let seen = self.words.entry(word.to_string()).or_default();
         seen.total += 1;
+        self.whole_text = OnceCell::new();
     }
 
     /// Whether the document prints this word (a word core) whole somewhere.
@@ -362,13 +368,27 @@ impl Vocab {
             .rev()
             .chain(head.chars().collect::<Vec<_>>().iter())
             .collect();
-        // A scan: rare (only line ends that no stronger evidence decided reach it).
-        self.words.iter().any(|(w, s)| {
-            s.total > 0
-                && w.len() > needle.len()
-                && Some(w.as_str()) != except
-                && w.contains(&needle)
+        // Rare (only line ends that no stronger evidence decided reach it):
+        // one search through all the words; the needle holds no line end.
+        let text = self.whole_text.get_or_init(|| self.whole_words());
+        let bytes = text.as_bytes();
+        memchr::memmem::find_iter(bytes, needle.as_bytes()).any(|at| {
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let w = &text[start..end];
+            w.len() > needle.len() && Some(w) != except
         })
+    }
+
+    /// The words printed whole (in no particular order), each followed by a
+    /// line end (no word holds one).
+    fn whole_words(&self) -> String {
+        let mut text = String::new();
+        for (w, _) in self.words.iter().filter(|(_, s)| s.total > 0) {
+            text.push_str(w);
+            text.push('\n');
+        }
+        text
     }
 
     /// Whether a known word (of at least `min` letters) starts with `prefix`.
@@ -412,7 +432,8 @@ pub fn decide(
     key.clear();
     key.push(if right_spaced { 's' } else { '-' });
     key.push(if left_alone { 'a' } else { '-' });
-    key.push_str(&left.len().to_string());
+    // Written in place (a String never fails to take it).
+    let _ = write!(key, "{}", left.len());
     key.push(':');
     key.push_str(left);
     key.push_str(right);

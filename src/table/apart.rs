@@ -19,7 +19,7 @@ use super::interleave;
 use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{word_core, word_core_into};
+use crate::repair::split_word::{is_word_char, lower_fast, word_core, word_core_into};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word starts that mark the conditions cell (the unemployed).
@@ -517,14 +517,27 @@ fn move_conditions_tail(vol: &mut Vec<Frag>, cond: &mut Vec<Frag>) {
 
 fn has_cond_word(frags: &[Frag]) -> bool {
     // Every condition word starts with "ж" or "б": other lines are not split.
+    let mut w = String::new();
     frags
         .iter()
         .filter(|f| f.text.contains(['ж', 'Ж', 'б', 'Б']))
         .flat_map(|f| f.text.split_whitespace())
         .any(|t| {
-            let w = word_core(t);
+            // Only a word that may start like one is word-cored (into one buffer).
+            let first = t.chars().find(|&c| is_word_char(c));
+            if !first.is_some_and(may_open_cond_word) {
+                return false;
+            }
+            word_core_into(t, &mut w);
             COND_WORDS.iter().any(|c| w.starts_with(c))
         })
+}
+
+/// Whether a word whose first letter (or digit) is `first` may lowercase to
+/// the start of a condition word: told without taking the word's core.
+fn may_open_cond_word(first: char) -> bool {
+    let lower = lower_fast(first).or_else(|| first.to_lowercase().next());
+    lower.is_some_and(|l| COND_WORDS.iter().any(|c| c.starts_with(l)))
 }
 
 /// Sets what a piece's text looks like, as fits for each column.

@@ -13,7 +13,7 @@ use super::classify::Profiles;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{word_core, word_core_into};
+use crate::repair::split_word::{is_word_char, lower_fast, word_core, word_core_into};
 
 const ORG: usize = 0;
 const WORKS: usize = 1;
@@ -37,9 +37,20 @@ pub(crate) fn kind(b: &Block) -> Kind {
     let (mut cond_word, mut numbers, mut volume_word) = (false, 0usize, false);
     let mut w = String::new();
     for t in b.frags.iter().flat_map(|f| f.text.split_whitespace()) {
+        // The word core starts at the first letter or digit: a number, or a
+        // word no marker word starts like, is told without taking the core.
+        let Some(first) = t.chars().find(|&c| is_word_char(c)) else {
+            continue;
+        };
+        if first.is_ascii_digit() {
+            numbers += 1;
+            continue;
+        }
+        if !may_open_marker(first) {
+            continue;
+        }
         word_core_into(t, &mut w);
         cond_word |= COND_WORDS.iter().any(|c| w.starts_with(c));
-        numbers += usize::from(w.starts_with(|c: char| c.is_ascii_digit()));
         volume_word |= VOLUME_WORDS.contains(&w.as_str());
     }
     if b.frags.len() >= 3 && cond_word {
@@ -67,6 +78,18 @@ pub(crate) fn kind(b: &Block) -> Kind {
     } else {
         Kind::Text
     }
+}
+
+/// Whether a word starting with this letter may lowercase to the start of a
+/// conditions or volume word.
+fn may_open_marker(first: char) -> bool {
+    let lower = lower_fast(first).or_else(|| first.to_lowercase().next());
+    lower.is_some_and(|l| {
+        COND_WORDS
+            .iter()
+            .chain(VOLUME_WORDS)
+            .any(|m| m.starts_with(l))
+    })
 }
 
 /// A text block whose last lines are a volume printed without a blank line

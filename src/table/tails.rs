@@ -12,6 +12,8 @@ use super::blocks::Frag;
 use super::rows::RawRow;
 use super::Log;
 use crate::model::RepairKind;
+use crate::repair::join::is_collapsed;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Column of the conditions in a part 1 row.
@@ -26,13 +28,20 @@ const SEEN: usize = 2;
 struct Order {
     /// How many rows have conditions.
     cells: usize,
-    pairs: BTreeMap<(String, String), usize>,
+    /// By the first line, then the line after it (looked up without
+    /// building a pair of keys: `follows` runs for every line of every row).
+    pairs: BTreeMap<String, BTreeMap<String, usize>>,
     firsts: BTreeMap<String, usize>,
     lasts: BTreeMap<String, usize>,
 }
 
-fn key(f: &Frag) -> String {
-    f.text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A line's words joined by single spaces: the text itself (no copy) when
+/// it is printed that way already, as most lines are.
+fn key(f: &Frag) -> Cow<'_, str> {
+    if is_collapsed(&f.text) {
+        return Cow::Borrowed(&f.text);
+    }
+    Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 impl Order {
@@ -44,14 +53,15 @@ impl Order {
             lasts: BTreeMap::new(),
         };
         for cell in rows.iter().map(|r| &r.cells[COND]) {
-            let keys: Vec<String> = cell.iter().map(key).collect();
+            let keys: Vec<Cow<str>> = cell.iter().map(key).collect();
             if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
                 o.cells += 1;
-                *o.firsts.entry(first.clone()).or_default() += 1;
-                *o.lasts.entry(last.clone()).or_default() += 1;
+                *o.firsts.entry(first.to_string()).or_default() += 1;
+                *o.lasts.entry(last.to_string()).or_default() += 1;
             }
             for w in keys.windows(2) {
-                *o.pairs.entry((w[0].clone(), w[1].clone())).or_default() += 1;
+                let next = o.pairs.entry(w[0].to_string()).or_default();
+                *next.entry(w[1].to_string()).or_default() += 1;
             }
         }
         o
@@ -61,32 +71,39 @@ impl Order {
     /// line that opens cells never continues one (a torn tail glued before
     /// the next row's conditions may repeat, row after row).
     fn follows(&self, a: &Frag, b: &Frag) -> bool {
-        !self.opens(b)
+        let b = key(b);
+        !self.opens_key(&b)
             && self
                 .pairs
-                .get(&(key(a), key(b)))
+                .get(key(a).as_ref())
+                .and_then(|next| next.get(b.as_ref()))
                 .is_some_and(|n| *n >= SEEN)
     }
 
     /// Whether cells open with this line: in a quarter of the rows at least,
     /// more than a torn tail repeated on a few pages.
     fn opens(&self, f: &Frag) -> bool {
+        self.opens_key(&key(f))
+    }
+
+    /// `opens` for a line's key.
+    fn opens_key(&self, key: &str) -> bool {
         self.firsts
-            .get(&key(f))
+            .get(key)
             .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
     }
 
     /// Whether cells close with this line, in the same sense as `opens`.
     fn ends(&self, f: &Frag) -> bool {
         self.lasts
-            .get(&key(f))
+            .get(key(f).as_ref())
             .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
     }
 
     /// Whether some cells close with this line (a paragraph's optional last
     /// sentence closes fewer of them than its usual end).
     fn may_end(&self, f: &Frag) -> bool {
-        self.lasts.get(&key(f)).is_some_and(|n| *n >= SEEN)
+        self.lasts.get(key(f).as_ref()).is_some_and(|n| *n >= SEEN)
     }
 }
 

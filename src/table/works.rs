@@ -389,8 +389,9 @@ fn works_around_cuts(vols: &[Frag], units: &Units) -> Vec<Option<usize>> {
 /// a word printed apart ("в") is put back.
 #[derive(Debug, Default)]
 pub struct Bigrams {
-    /// Each cell's word cores in order.
-    words: Vec<Vec<String>>,
+    /// Each cell's lines as printed, joined by spaces (the same words in the
+    /// same order): their word cores are taken only on the first lookup.
+    cells: Vec<String>,
     /// The pairs, built on the first lookup: most tables have no lone word,
     /// so most never look one up.
     set: std::cell::OnceCell<BTreeSet<(String, String)>>,
@@ -399,27 +400,30 @@ pub struct Bigrams {
 impl Bigrams {
     /// The pairs in each cell's lines read in order (across line ends too).
     pub fn of<'a>(cells: impl Iterator<Item = &'a [Frag]>) -> Bigrams {
-        let words = cells
+        let cells = cells
             .map(|cell| {
-                cell.iter()
-                    .flat_map(|f| f.text.split_whitespace())
-                    .map(word_core)
-                    .collect()
+                let mut text = String::new();
+                for f in cell {
+                    text.push_str(&f.text);
+                    text.push(' ');
+                }
+                text
             })
             .collect();
         Bigrams {
-            words,
+            cells,
             set: std::cell::OnceCell::new(),
         }
     }
 
     pub fn has(&self, a: &str, b: &str) -> bool {
         let set = self.set.get_or_init(|| {
-            self.words
-                .iter()
-                .flat_map(|w| w.windows(2))
-                .map(|w| (w[0].clone(), w[1].clone()))
-                .collect()
+            let mut set = BTreeSet::new();
+            for text in &self.cells {
+                let words: Vec<String> = text.split_whitespace().map(word_core).collect();
+                set.extend(words.windows(2).map(|w| (w[0].clone(), w[1].clone())));
+            }
+            set
         });
         set.contains(&(a.to_string(), b.to_string()))
     }
