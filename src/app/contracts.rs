@@ -7,7 +7,7 @@
 //! gets each file through a temporary name (a file that already holds the same
 //! bytes is left as it is), so a failure leaves no half-written file.
 
-use super::io::{load_decree, write_atomic};
+use super::io::{load_decree, parent_dir, write_atomic};
 use super::parse::Outcome;
 use crate::contract::{self, employers, roster, view::ContractView, PlanOptions};
 use crate::error::{Error, Result};
@@ -218,12 +218,13 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<()> {
         return write_staged(dir, files);
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let results = parallel_map(&[0, 1], |&half| -> Result<()> {
-        files
-            .iter()
-            .skip(half)
-            .step_by(2)
-            .try_for_each(|f| write_if_changed(&dir.join(&f.name), &f.bytes))
+    write_each(files, |f| write_if_changed(&dir.join(&f.name), &f.bytes))
+}
+
+/// Writes every file with `write`, the files shared between two workers.
+fn write_each(files: &[OutFile], write: impl Fn(&OutFile) -> Result<()> + Sync) -> Result<()> {
+    let results = parallel_map(&[0, 1], |&half| {
+        files.iter().skip(half).step_by(2).try_for_each(&write)
     });
     results.into_iter().collect()
 }
@@ -233,22 +234,16 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<()> {
 /// and the file system does one rename instead of one per file (on the bench
 /// machine the per-file renames of 638 files cost more than the rendering).
 fn write_staged(dir: &Path, files: &[OutFile]) -> Result<()> {
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let parent = parent_dir(dir);
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     let stage = tempfile::Builder::new()
         .prefix(".qauly-contracts-")
         .tempdir_in(parent)
         .map_err(|e| Error::io(parent, e))?;
-    let results = parallel_map(&[0, 1], |&half| -> Result<()> {
-        files.iter().skip(half).step_by(2).try_for_each(|f| {
-            let path = stage.path().join(&f.name);
-            std::fs::write(&path, &f.bytes).map_err(|e| Error::io(dir.join(&f.name), e))
-        })
-    });
-    results.into_iter().collect::<Result<()>>()?;
+    write_each(files, |f| {
+        std::fs::write(stage.path().join(&f.name), &f.bytes)
+            .map_err(|e| Error::io(dir.join(&f.name), e))
+    })?;
     shareable_dir(stage.path()).map_err(|e| Error::io(dir, e))?;
     if dir.is_dir() {
         // Empty (checked above); rename(2) would replace it, but not on every system.

@@ -40,15 +40,21 @@ pub fn load_decree(input: &Path) -> Result<Decree> {
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`,
 /// so a failure never leaves a half-written output.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     readable_by_all(tmp.as_file()).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+/// The directory a path lies in, "." for a bare name: where its temporary
+/// twin is made, so that the final rename stays on one file system.
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
 }
 
 /// Temp files are created private (0600); outputs are documents to share, so 0644.
