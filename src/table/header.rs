@@ -2,6 +2,7 @@
 //! (Kazakh and Russian) in the header text, cut apart and put in column order.
 
 use super::blocks::Block;
+use super::lower_compact;
 use crate::model::ColumnGroup;
 use crate::repair::split_word::lower_fast;
 
@@ -49,10 +50,10 @@ const STANDARD: &[&str] = &[
 
 /// The standard spelling of a header cut apart by the page layout, if it is one.
 fn standard(piece: String) -> String {
-    let c = compact(&piece);
+    let c = lower_compact(&piece);
     STANDARD
         .iter()
-        .find(|s| compact(s) == c)
+        .find(|s| lower_compact(s) == c)
         .map_or(piece, |s| s.to_string())
 }
 
@@ -153,7 +154,7 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     let mut spelled = String::new();
     let standard = standard_compact();
     for k in 1..b.frags.len() {
-        spelled.push_str(&compact(&b.frags[k - 1].text));
+        spelled.push_str(&lower_compact(&b.frags[k - 1].text));
         if standard.contains(&spelled) {
             out.push(Block {
                 frags: b.frags[from..k].to_vec(),
@@ -186,7 +187,7 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
         if !one_line(b) || out.contains(&i) {
             continue;
         }
-        let head = compact(&b.plain());
+        let head = lower_compact(&b.plain());
         if head.chars().count() < 4 {
             continue;
         }
@@ -198,7 +199,7 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
                 continue;
             }
             let end = (i + 1..blocks.len().min(i + 1 + REACH))
-                .find(|&j| one_line(blocks[j]) && compact(&blocks[j].plain()) == rest);
+                .find(|&j| one_line(blocks[j]) && lower_compact(&blocks[j].plain()) == rest);
             if let Some(j) = end {
                 out.extend([i, j]);
                 break;
@@ -209,23 +210,10 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
     out
 }
 
-/// Lowercase text with all white space removed, for matching (lowercased
-/// without the Unicode table for ASCII and Cyrillic: every block passes here).
-fn compact(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        match lower_fast(c) {
-            Some(l) => out.push(l),
-            None => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 /// The standard headers compacted, once per process (matched against every block).
 fn standard_compact() -> &'static [String] {
     static DONE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    DONE.get_or_init(|| STANDARD.iter().map(|s| compact(s)).collect())
+    DONE.get_or_init(|| STANDARD.iter().map(|s| lower_compact(s)).collect())
 }
 
 /// Cuts the header text (all header blocks, rendered and joined in order) into
@@ -277,7 +265,7 @@ fn complete_cut_headers(cols: &mut [String], groups: &mut [ColumnGroup]) {
         };
         let words: Vec<&str> = piece.split_whitespace().collect();
         let Some(k) =
-            (1..words.len()).find(|&k| standard.contains(&compact(&words[..k].join(" "))))
+            (1..words.len()).find(|&k| standard.contains(&lower_compact(&words[..k].join(" "))))
         else {
             continue;
         };
@@ -285,7 +273,7 @@ fn complete_cut_headers(cols: &mut [String], groups: &mut [ColumnGroup]) {
         let home = (0..n).find(|&c| {
             c != p
                 && !cols[c].is_empty()
-                && standard.contains(&compact(&format!("{} {rest}", cols[c])))
+                && standard.contains(&lower_compact(&format!("{} {rest}", cols[c])))
         });
         let Some(c) = home else { continue };
         cols[c] = format!("{} {rest}", cols[c]);

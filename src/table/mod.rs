@@ -285,9 +285,9 @@ fn is_header_fragment(b: &Block) -> bool {
         && !text.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Lowercase text with white space removed (ASCII and Cyrillic lowercased
-/// without the Unicode table).
-fn lower_compact(text: &str) -> String {
+/// Lowercase text with white space removed, for matching (ASCII and Cyrillic
+/// lowercased without the Unicode table: every block passes here).
+pub(super) fn lower_compact(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         match crate::repair::split_word::lower_fast(c) {

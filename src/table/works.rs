@@ -6,7 +6,7 @@ use super::blocks::Frag;
 use super::cell::{rejoin_quiet, render, render_keeping, render_rejoined};
 use super::Log;
 use crate::model::{RepairKind, Work};
-use crate::repair::split_word::{decide, lower_fast, word_core, Join, Vocab};
+use crate::repair::split_word::{decide, word_core, Join, Vocab};
 use std::collections::BTreeSet;
 
 /// Words that end a volume ("… құжатқа дейін").
@@ -868,19 +868,7 @@ struct SliceLetters {
 
 impl SliceLetters {
     fn new(texts: &[String]) -> SliceLetters {
-        let own: Vec<String> = texts
-            .iter()
-            .map(|t| {
-                let mut out = String::with_capacity(t.len());
-                for c in t.chars().filter(|c| !c.is_whitespace()) {
-                    match lower_fast(c) {
-                        Some(l) => out.push(l),
-                        None => out.extend(c.to_lowercase()),
-                    }
-                }
-                out
-            })
-            .collect();
+        let own: Vec<String> = texts.iter().map(|t| super::lower_compact(t)).collect();
         let concat = |parts: &[String]| parts.concat();
         SliceLetters {
             before: (0..=own.len()).map(|i| concat(&own[..i])).collect(),
