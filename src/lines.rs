@@ -27,11 +27,17 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     if body.is_empty() && !text.contains('\n') {
         return Vec::new();
     }
+    // Most texts hold no form feed: then no line is searched for one.
+    let any_form_feed = memchr::memchr(0x0c, body.as_bytes()).is_some();
     let mut lines = Vec::new();
     let mut pending_break = false;
     let mut blank_run = 0;
     for (i, raw) in body.split('\n').enumerate() {
-        let (text, ff_before, ff_after) = strip_form_feeds(raw);
+        let (text, ff_before, ff_after) = if any_form_feed {
+            strip_form_feeds(raw)
+        } else {
+            (raw.to_string(), false, false)
+        };
         let blank = text.trim().is_empty();
         let page_break_before = !blank && (pending_break || ff_before || blank_run >= 3);
         lines.push(Line {
