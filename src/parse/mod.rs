@@ -71,7 +71,11 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     } else {
         // The repairs change lines above the table only: those below it were
         // looked at by the first pass.
-        let checked_from = if was_folded { lines.len() } else { first.table_start };
+        let checked_from = if was_folded {
+            lines.len()
+        } else {
+            first.table_start
+        };
         let view = folded(&lines, checked_from);
         was_folded = matches!(view, Cow::Owned(_));
         structure::sections(&view, file_name)?

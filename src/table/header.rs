@@ -57,88 +57,91 @@ fn standard(piece: String) -> String {
         .map_or(piece, |s| s.to_string())
 }
 
-/// The phrases `is_header_text` looks for at the start of a text, besides the
+/// The phrases `is_header_block` looks for at the start of a text, besides the
 /// column and group headers.
 const HEADER_EXTRA: &[&str] = &["(участник", "(қатысушы", "қатысушы)"];
 
-/// Letters in a string, counted in a `const` (UTF-8 lead bytes).
-const fn letters(s: &str) -> usize {
-    let (b, mut i, mut n) = (s.as_bytes(), 0, 0);
-    while i < b.len() {
-        n += (b[i] & 0xC0 != 0x80) as usize;
+/// How many phrases a header text may start with (checked to fit the bit set
+/// of [`starts_with_any`]).
+const PHRASES: usize = {
+    let (mut n, mut i) = (GROUP.len() + HEADER_EXTRA.len(), 1);
+    while i < COLUMNS.len() {
+        n += COLUMNS[i].len();
         i += 1;
     }
     n
-}
-
-/// The most letters of any phrase in the lists.
-const fn longest(lists: &[&[&str]]) -> usize {
-    let (mut i, mut most) = (0, 0);
-    while i < lists.len() {
-        let mut j = 0;
-        while j < lists[i].len() {
-            let n = letters(lists[i][j]);
-            most = if n > most { n } else { most };
-            j += 1;
-        }
-        i += 1;
-    }
-    most
-}
-
-/// How many letters of a text `is_header_text` needs: one more than its
-/// longest phrase ("№" before a column-1 phrase included), so every
-/// `starts_with` and the lone "№" are answered exactly as on the whole text.
-const HEADER_LETTERS: usize = 2 + {
-    let (c, g, e) = (
-        longest(&COLUMNS),
-        longest(&[GROUP]),
-        longest(&[HEADER_EXTRA]),
-    );
-    let m = if c > g { c } else { g };
-    if m > e {
-        m
-    } else {
-        e
-    }
 };
+const _: () = assert!(PHRASES < 32 && COLUMNS[1].len() < 32);
 
-// `table::head_text` hands over at least 64 letters of a block.
-const _: () = assert!(HEADER_LETTERS <= 64);
+/// The phrases a header text starts with: the columns' (but "№"), the group's
+/// and the extra ones.
+fn header_phrases() -> &'static [&'static str] {
+    static DONE: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| {
+        COLUMNS[1..]
+            .iter()
+            .chain([&GROUP, &HEADER_EXTRA])
+            .flat_map(|ps| ps.iter().copied())
+            .collect()
+    })
+}
 
-/// Whether a block's text is a column header (not a cell).
-pub fn is_header_text(text: &str) -> bool {
-    // Only the head is matched, so a long cell is not lowercased whole: every
-    // block of the table passes here.
-    let mut compact = String::with_capacity(4 * HEADER_LETTERS);
-    let mut n = 0;
-    let mut push = |l: char| {
-        n += 1;
-        if n <= HEADER_LETTERS {
-            compact.push(l);
-        }
-        n < HEADER_LETTERS
-    };
-    // Lowercased without the Unicode table for ASCII and Cyrillic: every block
-    // of the table passes here.
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        let more = match lower_fast(c) {
-            Some(l) => push(l),
-            None => c.to_lowercase().all(&mut push),
-        };
-        if !more {
-            break;
+/// Whether a block's text is a column header (not a cell), read on its lines
+/// as they stand, without joining them (white space is dropped anyway).
+/// Every block of the table passes here, twice.
+pub fn is_header_block(b: &Block) -> bool {
+    is_header_chars(b.frags.iter().flat_map(|f| f.text.chars()))
+}
+
+/// Whether a text, read on its characters, is a column header: its lowercase
+/// letters (white space dropped) start with a header phrase, or are a lone
+/// "№", or "№" before a column-1 phrase.
+fn is_header_chars(chars: impl Iterator<Item = char>) -> bool {
+    let mut letters = chars
+        .filter(|c| !c.is_whitespace())
+        .flat_map(lowercase)
+        .peekable();
+    if letters.next_if_eq(&'№').is_some() {
+        return letters.peek().is_none() || starts_with_any(letters, COLUMNS[1]);
+    }
+    starts_with_any(letters, header_phrases())
+}
+
+/// A letter's lowercase, without the Unicode table for ASCII and Cyrillic.
+fn lowercase(c: char) -> impl Iterator<Item = char> {
+    let fast = lower_fast(c);
+    let slow = fast.is_none().then(|| c.to_lowercase());
+    fast.into_iter().chain(slow.into_iter().flatten())
+}
+
+/// Whether the letters start with one of the (at most 31) phrases. The
+/// phrases still possible are followed byte by byte, so a cell's text is
+/// given up after its first letters.
+fn starts_with_any(letters: impl Iterator<Item = char>, phrases: &[&str]) -> bool {
+    let mut live: u32 = (1 << phrases.len()) - 1;
+    let mut at = 0;
+    let mut buf = [0u8; 4];
+    for l in letters {
+        for &b in l.encode_utf8(&mut buf).as_bytes() {
+            let mut left = live;
+            while left != 0 {
+                let i = left.trailing_zeros() as usize;
+                left &= left - 1;
+                // A live phrase is longer than `at`: a whole one has answered.
+                let p = phrases[i].as_bytes();
+                if p[at] != b {
+                    live &= !(1 << i);
+                } else if at + 1 == p.len() {
+                    return true;
+                }
+            }
+            if live == 0 {
+                return false;
+            }
+            at += 1;
         }
     }
-    COLUMNS[1..]
-        .iter()
-        .chain(std::iter::once(&GROUP))
-        .any(|ps| ps.iter().any(|p| compact.starts_with(p)))
-        || compact == "№"
-        || HEADER_EXTRA.iter().any(|p| compact.starts_with(p))
-        || compact
-            .strip_prefix('№')
-            .is_some_and(|rest| COLUMNS[1].iter().any(|p| rest.starts_with(p)))
+    false
 }
 
 /// A header block that runs on into other headers or a cell's lines (no
@@ -146,7 +149,7 @@ pub fn is_header_text(text: &str) -> bool {
 /// standard header ("Көлемі" / "(бір қаты" / "сушыға)" / "3 0 0" / "үйге" …),
 /// the rest left to the rows. `None` when there is nothing to cut.
 pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
-    if b.frags.len() < 2 || !is_header_text(&b.plain()) {
+    if b.frags.len() < 2 || !is_header_block(b) {
         return None;
     }
     let mut out = Vec::new();
@@ -179,16 +182,17 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
 /// starts a header and a block, at most `REACH` blocks later, that ends it.
 pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
     const REACH: usize = 12;
-    let one_line = |b: &Block| b.frags.len() == 1;
+    // Each one-line block compacted once: the search below reads each up to
+    // `REACH` times. Longer blocks are no pieces.
+    let compact: Vec<Option<String>> = blocks
+        .iter()
+        .map(|b| (b.frags.len() == 1).then(|| lower_compact(&b.frags[0].text)))
+        .collect();
     let mut out = Vec::new();
     let standard = standard_compact();
-    for (i, b) in blocks.iter().enumerate() {
-        // Only one-line blocks are compacted (the test is the same, cheaper first).
-        if !one_line(b) || out.contains(&i) {
-            continue;
-        }
-        let head = lower_compact(&b.plain());
-        if head.chars().count() < 4 {
+    for (i, head) in compact.iter().enumerate() {
+        let Some(head) = head else { continue };
+        if out.contains(&i) || head.chars().count() < 4 {
             continue;
         }
         for s in standard {
@@ -199,7 +203,7 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
                 continue;
             }
             let end = (i + 1..blocks.len().min(i + 1 + REACH))
-                .find(|&j| one_line(blocks[j]) && lower_compact(&blocks[j].plain()) == rest);
+                .find(|&j| compact[j].as_deref() == Some(rest));
             if let Some(j) = end {
                 out.extend([i, j]);
                 break;
@@ -387,9 +391,13 @@ mod tests {
 
     #[test]
     fn recognizes_header_blocks() {
-        assert!(is_header_text("Сұраныс( қатысушы )"));
-        assert!(is_header_text("№"));
-        assert!(!is_header_text("Қоғамдық жұмыстар уақытша жұмыс"));
-        assert!(!is_header_text("Жергілікті бюджет"));
+        let header = |lines: &[&str]| is_header_block(&Block::of_lines(1, lines.to_vec(), false));
+        assert!(header(&["Сұраныс( қатысушы )"]));
+        assert!(header(&["Сұраныс(", "қатысушы", ")"]));
+        assert!(header(&["№"]));
+        assert!(header(&["№ Ұйымдар", "дың атауы"]));
+        assert!(!header(&["Қоғамдық жұмыстар уақытша жұмыс"]));
+        assert!(!header(&["Жергілікті бюджет"]));
+        assert!(!header(&["№", "1"]));
     }
 }

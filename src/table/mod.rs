@@ -100,18 +100,16 @@ pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
     cell::learn_breaks(&mut vocab, &all);
     let vocab = vocab;
     let (part1, part2) = split_at_marker(all, &mut log);
-    let (mut head1, data1): (Vec<&Block>, Vec<&Block>) = part1
-        .iter()
-        .partition(|b| header::is_header_text(&head_text(b)));
+    let (mut head1, data1): (Vec<&Block>, Vec<&Block>) =
+        part1.iter().partition(|b| header::is_header_block(b));
     let pieces = header::scattered_pieces(&data1);
     head1.extend(pieces.iter().map(|&i| data1[i]));
     let data1: Vec<&Block> = (0..data1.len())
         .filter(|i| !pieces.contains(i))
         .map(|i| data1[i])
         .collect();
-    let (head2, data2): (Vec<&Block>, Vec<&Block>) = part2
-        .iter()
-        .partition(|b| header::is_header_text(&head_text(b)));
+    let (head2, data2): (Vec<&Block>, Vec<&Block>) =
+        part2.iter().partition(|b| header::is_header_block(b));
     let (mut raw1, first_row) = rows::part1(&data1, &mut log);
     if raw1.is_empty() {
         for b in &data1 {
@@ -257,25 +255,6 @@ fn merge_trial(log: &mut Log, trial: Log, raw1: &[rows::RawRow]) {
         .retain(|w| !placed(w.line) || !w.message.contains("could not be placed"));
     log.warnings
         .retain(|w| !placed(w.line) || !w.message.contains("no numbered row"));
-}
-
-/// The start of a block's text as `Block::plain` gives it, enough for
-/// `header::is_header_text`, which reads only its first 64 letters: the long
-/// blocks of a table's body are not joined whole.
-fn head_text(b: &Block) -> String {
-    let mut out = String::new();
-    let mut letters = 0;
-    for f in &b.frags {
-        if letters >= 64 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&f.text);
-        letters += f.text.chars().filter(|c| !c.is_whitespace()).count();
-    }
-    out
 }
 
 /// A short piece of a header cut off by a narrow column ("ы", "ағдайлары").
