@@ -130,11 +130,21 @@ fn finish(mut block: Block, repairs: &mut Vec<Repair>) -> Block {
 /// A line of two or more lone lowercase letters, not all of them Russian
 /// one-letter words ("и в" may be two words).
 fn is_short_tail(text: &str) -> bool {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let single = |t: &&str| t.chars().count() == 1 && t.chars().all(char::is_lowercase);
-    tokens.len() >= 2
-        && tokens.iter().all(single)
-        && !tokens.iter().all(|t| "вскоуиая".contains(*t))
+    let single = |t: &str| {
+        let mut chars = t.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase())
+    };
+    // Read word by word, given up at the first longer word: every line of
+    // the table passes here.
+    let (mut n, mut all_russian) = (0, true);
+    for t in text.split_whitespace() {
+        if !single(t) {
+            return false;
+        }
+        n += 1;
+        all_russian &= "вскоуиая".contains(t);
+    }
+    n >= 2 && !all_russian
 }
 
 /// The line as a fragment, letter-spaced runs joined; right after a

@@ -13,8 +13,8 @@ use super::rows::RawRow;
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::is_collapsed;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Column of the conditions in a part 1 row.
 const COND: usize = 3;
@@ -24,15 +24,17 @@ const REACH: usize = 3;
 const SEEN: usize = 2;
 
 /// The line order of the conditions cells: which line follows which, and
-/// which lines open and close a cell.
+/// which lines open and close a cell. Each distinct line is an id, so the
+/// questions below (asked for every line of every row) compare numbers.
 struct Order {
     /// How many rows have conditions.
     cells: usize,
-    /// By the first line, then the line after it (looked up without
-    /// building a pair of keys: `follows` runs for every line of every row).
-    pairs: BTreeMap<String, BTreeMap<String, usize>>,
-    firsts: BTreeMap<String, usize>,
-    lasts: BTreeMap<String, usize>,
+    /// The id of each distinct line (its key).
+    ids: FxHashMap<String, u32>,
+    /// How often the line with the second id follows the one with the first.
+    pairs: FxHashMap<(u32, u32), usize>,
+    firsts: FxHashMap<u32, usize>,
+    lasts: FxHashMap<u32, usize>,
 }
 
 /// A line's words joined by single spaces: the text itself (no copy) when
@@ -44,66 +46,86 @@ fn key(f: &Frag) -> Cow<'_, str> {
     Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// A line of the conditions as `Order` knows it: `None` for a line no
+/// conditions cell holds at the time the order is learned.
+type Id = Option<u32>;
+
 impl Order {
     fn of(rows: &[RawRow]) -> Order {
         let mut o = Order {
             cells: 0,
-            pairs: BTreeMap::new(),
-            firsts: BTreeMap::new(),
-            lasts: BTreeMap::new(),
+            ids: FxHashMap::default(),
+            pairs: FxHashMap::default(),
+            firsts: FxHashMap::default(),
+            lasts: FxHashMap::default(),
         };
         for cell in rows.iter().map(|r| &r.cells[COND]) {
-            let keys: Vec<Cow<str>> = cell.iter().map(key).collect();
-            if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
+            let ids: Vec<u32> = cell.iter().map(|f| o.intern(f)).collect();
+            if let (Some(&first), Some(&last)) = (ids.first(), ids.last()) {
                 o.cells += 1;
-                *o.firsts.entry(first.to_string()).or_default() += 1;
-                *o.lasts.entry(last.to_string()).or_default() += 1;
+                *o.firsts.entry(first).or_default() += 1;
+                *o.lasts.entry(last).or_default() += 1;
             }
-            for w in keys.windows(2) {
-                let next = o.pairs.entry(w[0].to_string()).or_default();
-                *next.entry(w[1].to_string()).or_default() += 1;
+            for w in ids.windows(2) {
+                *o.pairs.entry((w[0], w[1])).or_default() += 1;
             }
         }
         o
     }
 
+    /// The id of a line, a new one for a line not seen yet.
+    fn intern(&mut self, f: &Frag) -> u32 {
+        let next = self.ids.len() as u32;
+        match self.ids.get(key(f).as_ref()) {
+            Some(&id) => id,
+            None => {
+                self.ids.insert(key(f).into_owned(), next);
+                next
+            }
+        }
+    }
+
+    /// The id of a line, if the order knows it.
+    fn id(&self, f: &Frag) -> Id {
+        self.ids.get(key(f).as_ref()).copied()
+    }
+
+    /// The ids of a cell's lines.
+    fn ids(&self, cell: &[Frag]) -> Vec<Id> {
+        cell.iter().map(|f| self.id(f)).collect()
+    }
+
     /// Whether the document prints `b` right after `a` inside a cell; a
     /// line that opens cells never continues one (a torn tail glued before
     /// the next row's conditions may repeat, row after row).
-    fn follows(&self, a: &Frag, b: &Frag) -> bool {
-        let b = key(b);
-        !self.opens_key(&b)
-            && self
-                .pairs
-                .get(key(a).as_ref())
-                .and_then(|next| next.get(b.as_ref()))
-                .is_some_and(|n| *n >= SEEN)
+    fn follows(&self, a: Id, b: Id) -> bool {
+        let (Some(a), Some(b)) = (a, b) else {
+            return false;
+        };
+        !self.opens(Some(b)) && self.pairs.get(&(a, b)).is_some_and(|n| *n >= SEEN)
     }
 
     /// Whether cells open with this line: in a quarter of the rows at least,
     /// more than a torn tail repeated on a few pages.
-    fn opens(&self, f: &Frag) -> bool {
-        self.opens_key(&key(f))
-    }
-
-    /// `opens` for a line's key.
-    fn opens_key(&self, key: &str) -> bool {
-        self.firsts
-            .get(key)
-            .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
+    fn opens(&self, id: Id) -> bool {
+        self.count(&self.firsts, id)
+            .is_some_and(|n| n >= SEEN && 4 * n >= self.cells)
     }
 
     /// Whether cells close with this line, in the same sense as `opens`.
-    fn ends(&self, f: &Frag) -> bool {
-        self.lasts
-            .get(key(f).as_ref())
-            .is_some_and(|n| *n >= SEEN && 4 * n >= self.cells)
+    fn ends(&self, id: Id) -> bool {
+        self.count(&self.lasts, id)
+            .is_some_and(|n| n >= SEEN && 4 * n >= self.cells)
     }
 
     /// Whether some cells close with this line (a paragraph's optional last
     /// sentence closes fewer of them than its usual end).
-    fn may_end(&self, f: &Frag) -> bool {
-        self.lasts.get(key(f).as_ref()).is_some_and(|n| *n >= SEEN)
+    fn may_end(&self, id: Id) -> bool {
+        self.count(&self.lasts, id).is_some_and(|n| n >= SEEN)
+    }
+
+    fn count(&self, counts: &FxHashMap<u32, usize>, id: Id) -> Option<usize> {
+        counts.get(&id?).copied()
     }
 }
 
@@ -115,14 +137,15 @@ pub fn return_to_rows(rows: &mut [RawRow], log: &mut Log) {
     }
     let order = Order::of(rows);
     for m in 1..rows.len() {
-        let Some((s, e)) = foreign_run(&rows[m].cells[COND], &order) else {
+        let Some((s, e)) = foreign_run(&order.ids(&rows[m].cells[COND]), &order) else {
             continue;
         };
-        let first = &rows[m].cells[COND][s];
+        let first = order.id(&rows[m].cells[COND][s]);
         let owner = (m.saturating_sub(REACH)..m).rev().find(|&n| {
-            rows[n].cells[COND]
-                .last()
-                .is_some_and(|l| !order.ends(l) && order.follows(l, first))
+            rows[n].cells[COND].last().is_some_and(|l| {
+                let l = order.id(l);
+                !order.ends(l) && order.follows(l, first)
+            })
         });
         let Some(n) = owner else { continue };
         let run: Vec<Frag> = rows[m].cells[COND].drain(s..e).collect();
@@ -163,20 +186,20 @@ fn drop_numbers(row: &mut RawRow, log: &mut Log) {
 /// The first run of lines `[s, e)` that breaks the document's line order
 /// where it sits while the lines around it follow each other: at the cell's
 /// start before an opening line, inside, or at its end after a closing line.
-fn foreign_run(cell: &[Frag], order: &Order) -> Option<(usize, usize)> {
+fn foreign_run(cell: &[Id], order: &Order) -> Option<(usize, usize)> {
     let n = cell.len();
     let breaks: Vec<usize> = (1..n)
-        .filter(|&i| !order.follows(&cell[i - 1], &cell[i]))
+        .filter(|&i| !order.follows(cell[i - 1], cell[i]))
         .collect();
     let mut starts = breaks.clone();
     starts.insert(0, 0);
     starts.into_iter().find_map(|s| {
         let e = breaks.iter().copied().find(|&b| b > s).unwrap_or(n);
         let fits = match (s, e) {
-            (0, e) if e < n => !order.opens(&cell[0]) && order.opens(&cell[e]),
+            (0, e) if e < n => !order.opens(cell[0]) && order.opens(cell[e]),
             (0, _) => false,
-            (s, e) if e < n => order.follows(&cell[s - 1], &cell[e]),
-            (s, _) => order.may_end(&cell[s - 1]),
+            (s, e) if e < n => order.follows(cell[s - 1], cell[e]),
+            (s, _) => order.may_end(cell[s - 1]),
         };
         fits.then_some((s, e))
     })
