@@ -11,6 +11,7 @@ use super::blocks::{Block, Frag};
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::split_word::{can_start_word, word_core};
+use std::borrow::Cow;
 
 /// Word starts of the funding sources the genre names (Kazakh and Russian).
 const FUNDING_WORDS: &[&str] = &[
@@ -75,8 +76,7 @@ fn counts(text: &str) -> Option<Counts> {
         .take_while(|t| t.parse::<u32>().is_ok())
         .count();
     let (head, tail) = tokens.split_at(tokens.len() - nums);
-    let funding_only = head.iter().all(|t| is_funding_word(t));
-    if nums > 0 && funding_only {
+    if nums > 0 && head.iter().all(|t| is_funding_word(t)) {
         let nums = tail.iter().map(|t| t.parse().ok()).collect();
         return Some(Counts {
             prefix: head.join(" "),
@@ -104,29 +104,28 @@ fn counts(text: &str) -> Option<Counts> {
 
 /// A pair read across a rule with a space beside it ("25| 28", "25 |28",
 /// "25 | 28") written as one token, so that it reads like "25|28".
-fn join_rule(text: &str) -> String {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let n = tokens.len();
+/// The text itself (no copy) when it ends otherwise, as most lines do.
+fn join_rule(text: &str) -> Cow<'_, str> {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let bar = |t: &str| t.len() == 1 && t.contains(['|', '!']);
     let tail = |t: &str| t.strip_prefix(['|', '!']).is_some_and(digits);
     let head = |t: &str| t.strip_suffix(['|', '!']).is_some_and(digits);
-    let keep = if n >= 3 && digits(tokens[n - 3]) && bar(tokens[n - 2]) && digits(tokens[n - 1]) {
-        n - 3
-    } else if n >= 2
-        && ((digits(tokens[n - 2]) && tail(tokens[n - 1]))
-            || (head(tokens[n - 2]) && digits(tokens[n - 1])))
-    {
-        n - 2
-    } else {
-        return text.to_string();
+    // The last three tokens, last first: only they decide.
+    let mut rev = text.split_whitespace().rev();
+    let ends = [rev.next(), rev.next(), rev.next()];
+    let joined = match ends {
+        [Some(c), Some(b), Some(a)] if digits(a) && bar(b) && digits(c) => 3,
+        [Some(c), Some(b), _] if (digits(b) && tail(c)) || (head(b) && digits(c)) => 2,
+        _ => return Cow::Borrowed(text),
     };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let keep = tokens.len() - joined;
     let mut out = tokens[..keep].join(" ");
     if !out.is_empty() {
         out.push(' ');
     }
     out.push_str(&tokens[keep..].concat());
-    out
+    Cow::Owned(out)
 }
 
 /// In rows read across, a line that starts the way rows start and ends with a
@@ -470,20 +469,33 @@ type PlacedBlock = Vec<Placed>;
 /// ("Жергілік" / "ті бюджет") counts once its pieces are joined.
 fn funding_only(b: &[Placed]) -> bool {
     let mut words: Vec<String> = Vec::new();
+    // Whether the last word is a funding word, once asked: each word is asked once.
+    let mut last_funding: Option<bool> = None;
     for t in b.iter().flat_map(|f| f.2.text.split_whitespace()) {
+        let t_funding = (!words.is_empty()).then(|| is_funding_word(t));
         match words.last_mut() {
-            Some(w) if !is_funding_word(t) && is_funding_word(&format!("{w}{t}")) => w.push_str(t),
+            Some(w) if t_funding == Some(false) && is_funding_word(&format!("{w}{t}")) => {
+                w.push_str(t);
+                last_funding = Some(true);
+            }
             _ => {
                 // The last word is final now: one that is not a funding word decides
                 // (the long pay cells pass here too).
-                if words.last().is_some_and(|w| !is_funding_word(w)) {
+                let last = words
+                    .last()
+                    .map(|w| last_funding.unwrap_or_else(|| is_funding_word(w)));
+                if last == Some(false) {
                     return false;
                 }
-                words.push(t.to_string())
+                words.push(t.to_string());
+                last_funding = t_funding;
             }
         }
     }
-    words.iter().all(|w| is_funding_word(w))
+    // Every word before the last was found a funding word when the next came.
+    words
+        .last()
+        .is_none_or(|w| last_funding.unwrap_or_else(|| is_funding_word(w)))
 }
 
 /// A block that continues a cell: it opens with a digit or a lowercase letter.
