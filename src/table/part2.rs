@@ -10,7 +10,7 @@
 use super::blocks::{Block, Frag};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{can_start_word, word_core};
+use crate::repair::split_word::{can_start_word, is_word_char, lower_fast, word_core};
 use std::borrow::Cow;
 
 /// Word starts of the funding sources the genre names (Kazakh and Russian).
@@ -44,6 +44,15 @@ pub struct RawPay {
 type Placed = (usize, bool, Frag);
 
 pub(super) fn is_funding_word(token: &str) -> bool {
+    // Both tests below need the core to open with a funding word's first
+    // letter: most tokens are ruled out there, without building their core.
+    let Some(first) = token.chars().find(|&c| is_word_char(c)) else {
+        return false;
+    };
+    let first = lower_fast(first).unwrap_or_else(|| first.to_lowercase().next().unwrap_or(first));
+    if !FUNDING_WORDS.iter().any(|w| w.starts_with(first)) {
+        return false;
+    }
     let core = word_core(token);
     // A word cut by a narrow column ("Жергілі" + "кті") still counts by its start.
     let long = core.chars().nth(3).is_some();
