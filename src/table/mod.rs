@@ -268,12 +268,25 @@ fn is_header_fragment(b: &Block) -> bool {
 /// lowercased without the Unicode table: every block passes here).
 pub(super) fn lower_compact(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        match crate::repair::split_word::lower_fast(c) {
+    // Runs of characters that are lowercase already (most of a word) are
+    // copied whole; a space or a capital ends a run.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let lower = crate::repair::split_word::lower_fast(c);
+        if lower == Some(c) && !c.is_whitespace() {
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        run = i + c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
+        match lower {
             Some(l) => out.push(l),
             None => out.extend(c.to_lowercase()),
         }
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -459,6 +472,21 @@ fn check(rows: &[Row], part2_rows: usize, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_compact_lowercases_and_drops_every_space() {
+        let fixture = std::fs::read_to_string("fixtures/karasai-2014-public-works/input.txt")
+            .expect("fixture");
+        let odd = ["", " ", "Кестенің  Жалғасы", "№ 12\u{a0}А", "ÀİЁ ҚҰ\tҮ", "abc DEF"];
+        for line in fixture.lines().chain(odd) {
+            let plain: String = line
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(lower_compact(line), plain, "{line:?}");
+        }
+    }
 
     #[test]
     fn a_header_under_the_continuation_marker_is_cut_from_the_cell_it_runs_into() {
