@@ -144,3 +144,19 @@ fn clashing_names_and_a_missing_output_directory_are_usage_errors() {
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("-o DIR"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn folders_are_kept_and_a_link_back_up_the_tree_does_not_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir_all(archive.join("2014/karasai")).unwrap();
+    std::fs::copy(FIXTURE, archive.join("2014/karasai/decree.txt")).unwrap();
+    std::os::unix::fs::symlink(&archive, archive.join("2014/back")).unwrap();
+    let out = dir.path().join("yaml");
+    let run = qauly(&[&archive, Path::new("-o"), &out]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(matches!(run.status.code(), Some(0 | 3)), "{stderr}");
+    assert!(out.join("2014/karasai/decree.yaml").is_file(), "{stderr}");
+    assert_eq!(report_lines(&out).len(), 2, "{stderr}");
+}

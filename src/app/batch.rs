@@ -148,11 +148,18 @@ fn check_unique(jobs: &[Job]) -> Result<()> {
     Ok(())
 }
 
-/// Every `*.txt` file under `dir`, sorted by path (directory order is not stable).
+/// Every `*.txt` file under `dir`, sorted by path (directory order is not
+/// stable). Linked directories are followed once each, so a link that points
+/// back up the tree does not loop.
 fn txt_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut visited = std::collections::BTreeSet::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
+        let real = d.canonicalize().map_err(|e| Error::io(&d, e))?;
+        if !visited.insert(real) {
+            continue;
+        }
         for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
             let path = entry.map_err(|e| Error::io(&d, e))?.path();
             if path.is_dir() {
