@@ -69,9 +69,57 @@ pub fn word_core(token: &str) -> String {
     out
 }
 
+/// Word cores by token; `None` for a token that is its own core.
+type Cores = HashMap<Box<str>, Option<Box<str>>>;
+
+thread_local! {
+    /// The word cores of the document being read (see `with_word_cores`).
+    static CORES: RefCell<Option<Cores>> = const { RefCell::new(None) };
+}
+
+/// Runs `read` with a store of word cores: while it runs, each distinct token
+/// is word-cored once and later calls copy the stored core. The table stage
+/// asks for the cores of the same words thousands of times (every pass
+/// re-reads the cells); the store lives as long as one reading, so nothing
+/// of one document reaches the next.
+pub fn with_word_cores<R>(read: impl FnOnce() -> R) -> R {
+    /// Puts back the store found on entry (`None` outside a reading), also
+    /// when `read` unwinds.
+    struct Restore(Option<Cores>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            CORES.with(|c| *c.borrow_mut() = outer);
+        }
+    }
+    let outer = CORES.with(|c| c.borrow_mut().replace(HashMap::default()));
+    let _restore = Restore(outer);
+    read()
+}
+
 /// `word_core` written into `out` (cleared first): callers that look words up
 /// by the thousand reuse one buffer instead of allocating per token.
 pub fn word_core_into(token: &str, out: &mut String) {
+    let stored = CORES.with(|c| {
+        let mut c = c.borrow_mut();
+        let cores = c.as_mut()?;
+        if let Some(core) = cores.get(token) {
+            out.clear();
+            out.push_str(core.as_deref().unwrap_or(token));
+            return Some(());
+        }
+        compute_core(token, out);
+        let own = (out.as_str() != token).then(|| Box::from(out.as_str()));
+        cores.insert(Box::from(token), own);
+        Some(())
+    });
+    if stored.is_none() {
+        compute_core(token, out);
+    }
+}
+
+/// `word_core_into`'s work, without the store.
+fn compute_core(token: &str, out: &mut String) {
     out.clear();
     let core = word_span(token);
     // Lowercase ASCII and Cyrillic keep their byte length: one reservation
@@ -688,6 +736,21 @@ mod tests {
             let want: String = core.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(word_core(token), want, "{token}");
         }
+    }
+
+    #[test]
+    fn stored_word_cores_are_the_computed_ones_and_end_with_the_reading() {
+        let text = std::fs::read_to_string("fixtures/karasai-2014-public-works/input.txt")
+            .expect("fixture");
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let plain: Vec<String> = tokens.iter().map(|t| word_core(t)).collect();
+        // Twice through: the first pass stores the cores, the second reads them back.
+        let stored: Vec<Vec<String>> = with_word_cores(|| {
+            let pass = || tokens.iter().map(|t| word_core(t)).collect::<Vec<_>>();
+            vec![pass(), pass()]
+        });
+        assert_eq!(stored, [plain.clone(), plain]);
+        assert!(CORES.with(|c| c.borrow().is_none()));
     }
 
     fn vocab() -> Vocab {
