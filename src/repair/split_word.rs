@@ -6,6 +6,7 @@
 //! letter-spaced, or the join starts a word the document knows. Without evidence
 //! the fragments stay apart.
 
+use crate::model::{Repair, Warning};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
 use std::fmt::Write as _;
@@ -42,6 +43,17 @@ pub struct Vocab {
     decided: RefCell<HashMap<String, Join>>,
     /// The buffer `decide`'s keys are written into (looked up without allocating).
     key: RefCell<String>,
+    /// Rendered slices of cells, by their fragments (see `rendered`).
+    slices: RefCell<HashMap<String, Rc<Rendered>>>,
+}
+
+/// A run of fragments rendered as text, with the repairs and warnings made
+/// on the way; their `line` is the fragment's place in the run, not its line.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub text: String,
+    pub repairs: Vec<Repair>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A fragment's text with split words rejoined, and the repairs (before, after) made.
@@ -272,6 +284,20 @@ impl Vocab {
         answer
     }
 
+    /// `compute`'s rendering of the run of fragments that `key` spells,
+    /// computed once per document: the same cells are rendered again by
+    /// every pass and every candidate cut, and rows repeat their conditions.
+    pub fn rendered(&self, key: &str, compute: impl FnOnce() -> Rendered) -> Rc<Rendered> {
+        if let Some(done) = self.slices.borrow().get(key) {
+            return Rc::clone(done);
+        }
+        let answer = Rc::new(compute());
+        self.slices
+            .borrow_mut()
+            .insert(key.to_string(), Rc::clone(&answer));
+        answer
+    }
+
     pub fn unglue(&self, token: &str) -> Option<String> {
         if !may_be_glued(token) {
             return None;
@@ -377,6 +403,8 @@ impl Vocab {
         let seen = self.words.entry(word.to_string()).or_default();
         seen.total += 1;
         self.whole_text = OnceCell::new();
+        // Renderings read the words: those made before are not the vocabulary's now.
+        self.slices.get_mut().clear();
     }
 
     /// Whether the document prints this word (a word core) whole somewhere.
