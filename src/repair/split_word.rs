@@ -9,7 +9,6 @@
 use crate::model::{Repair, Warning};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -316,10 +315,15 @@ impl Vocab {
         if !may_be_glued(token) {
             return None;
         }
+        // A frequent token is a word of its own: told before the letters are collected.
+        let lowered = token.to_lowercase();
+        let seen = self.get(&lowered).total;
+        if seen > 5 {
+            return None;
+        }
         let chars: Vec<char> = token.chars().collect();
-        let lower: Vec<char> = token.to_lowercase().chars().collect();
-        let seen = self.get(&token.to_lowercase()).total;
-        if lower.len() != chars.len() || seen > 5 {
+        let lower: Vec<char> = lowered.chars().collect();
+        if lower.len() != chars.len() {
             return None;
         }
         let cuts = self.word_cuts(&lower)?;
@@ -508,8 +512,7 @@ pub fn decide(
     key.clear();
     key.push(if right_spaced { 's' } else { '-' });
     key.push(if left_alone { 'a' } else { '-' });
-    // Written in place (a String never fails to take it).
-    let _ = write!(key, "{}", left.len());
+    push_number(&mut key, left.len());
     key.push(':');
     key.push_str(left);
     key.push_str(right);
@@ -521,6 +524,23 @@ pub fn decide(
     });
     vocab.key.replace(key);
     answer
+}
+
+/// Writes `n` in decimal without the formatting machinery: lookup keys are
+/// built by the thousand (`decide`, the rendered-slice store).
+pub fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 fn decide_uncached(
@@ -763,6 +783,15 @@ mod tests {
             let core = token.trim_matches(|c: char| !c.is_alphanumeric());
             let want: String = core.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(word_core(token), want, "{token}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_keys_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 1234, usize::MAX] {
+            let mut key = String::from("k");
+            push_number(&mut key, n);
+            assert_eq!(key, format!("k{n}"));
         }
     }
 

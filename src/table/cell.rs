@@ -6,7 +6,7 @@ use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
 use crate::repair::split_word::{
-    can_start_word, decide, is_letter, word_core_into, Join, Rejoined, Rendered, Vocab,
+    can_start_word, decide, is_letter, push_number, word_core_into, Join, Rejoined, Rendered, Vocab,
 };
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,23 +73,6 @@ fn render_stored(frags: &[Frag], kept: Option<&[bool]>, vocab: &Vocab, log: &mut
         log.warn(frags[w.line].no, w.message.clone());
     }
     done.text.clone()
-}
-
-/// Writes `n` in decimal (without the formatting machinery: keys are built
-/// for every rendering).
-fn push_number(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The rendering loop; `text_of` gives a fragment's rejoined text (its repairs
