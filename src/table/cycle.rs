@@ -51,10 +51,11 @@ pub(crate) fn kind(b: &Block) -> Kind {
         }
         word_core_into(t, &mut w);
         cond_word |= COND_WORDS.iter().any(|c| w.starts_with(c));
+        if cond_word && b.frags.len() >= 3 {
+            // Conditions whatever the other words say: the rest is not read.
+            return Kind::Conditions;
+        }
         volume_word |= VOLUME_WORDS.contains(&w.as_str());
-    }
-    if b.frags.len() >= 3 && cond_word {
-        return Kind::Conditions;
     }
     // "дейі" / "н": the closing word broken across the narrow column's lines.
     let broken_end = || {

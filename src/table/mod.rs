@@ -85,6 +85,11 @@ const CONTINUATION: &[&str] = &["кестеніңжалғасы", "продол�
 /// Rebuilds the table from the lines that follow the appendix title (header rows,
 /// part 1, the continuation marker, part 2) up to the end of the document.
 pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
+    crate::repair::split_word::with_word_cores(|| reconstruct_with_cores(lines, language))
+}
+
+/// `reconstruct`'s stages, run with the document's store of word cores.
+fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
     let mut log = Log::default();
     let mut all = blocks::make_blocks(lines, &mut log.repairs);
     if language == Language::Ru {
