@@ -27,11 +27,17 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     if body.is_empty() && !text.contains('\n') {
         return Vec::new();
     }
+    // Most texts hold no form feed: then no line is searched for one.
+    let any_form_feed = memchr::memchr(0x0c, body.as_bytes()).is_some();
     let mut lines = Vec::new();
     let mut pending_break = false;
     let mut blank_run = 0;
-    for (i, raw) in body.split('\n').enumerate() {
-        let (text, ff_before, ff_after) = strip_form_feeds(raw);
+    for (i, raw) in split_at_newlines(body).enumerate() {
+        let (text, ff_before, ff_after) = if any_form_feed {
+            strip_form_feeds(raw)
+        } else {
+            (raw.to_string(), false, false)
+        };
         let blank = text.trim().is_empty();
         let page_break_before = !blank && (pending_break || ff_before || blank_run >= 3);
         lines.push(Line {
@@ -49,6 +55,14 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         pending_break |= ff_after;
     }
     lines
+}
+
+/// `text.split('\n')`, the line ends found by `memchr` (a whole file passes here).
+fn split_at_newlines(text: &str) -> impl Iterator<Item = &str> {
+    let newlines = || memchr::memchr_iter(b'\n', text.as_bytes());
+    let starts = std::iter::once(0).chain(newlines().map(|e| e + 1));
+    let ends = newlines().chain([text.len()]);
+    starts.zip(ends).map(|(s, e)| &text[s..e])
 }
 
 /// Removes form feeds from one raw line: whether one came before its text (or the
@@ -101,6 +115,15 @@ mod tests {
     #[test]
     fn two_blank_lines_are_not_a_page_break() {
         assert!(breaks("a\n\n\nb").iter().all(|&(_, b)| !b));
+    }
+
+    #[test]
+    fn splits_at_newlines_as_str_split_does() {
+        for t in ["", "\n", "a", "a\n", "\na", "a\n\nb", "аб\nв\n\n"] {
+            let ours: Vec<&str> = split_at_newlines(t).collect();
+            let std: Vec<&str> = t.split('\n').collect();
+            assert_eq!(ours, std, "{t:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::model::{
     SCHEMA_VERSION,
 };
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use structure::{Block, Sections};
 
 /// Parses a raw decree (bytes as read from the file) into the typed decree.
@@ -53,7 +54,10 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     let mut lines = split_lines(&text);
     reject_empty(&lines, file_name)?;
     let mut log = Log::default();
-    let first = structure::sections(&folded(&lines), file_name)?;
+    let view = folded(&lines, lines.len());
+    let mut was_folded = matches!(view, Cow::Owned(_));
+    let first = structure::sections(&view, file_name)?;
+    drop(view);
     let signatory_at = lines
         .iter()
         .position(|l| l.no == first.signatory.first_line())
@@ -65,9 +69,17 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     let mut sections = if log.repairs.is_empty() {
         first
     } else {
-        structure::sections(&folded(&lines), file_name)?
+        // The repairs change lines above the table only: those below it were
+        // looked at by the first pass.
+        let checked_from = if was_folded { lines.len() } else { first.table_start };
+        let view = folded(&lines, checked_from);
+        was_folded = matches!(view, Cow::Owned(_));
+        structure::sections(&view, file_name)?
     };
-    structure::restore_printed(&mut sections, &lines);
+    // Sections found on the printed lines hold the printed text already.
+    if was_folded {
+        structure::restore_printed(&mut sections, &lines);
+    }
     log.language = sections.language;
     Ok((lines, sections, log))
 }
@@ -101,10 +113,12 @@ impl Log {
 }
 
 /// The lines with Latin look-alikes folded, for finding the structure.
-/// Borrowed as they are when no line needs folding (the common case).
-fn folded(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
-    if !lines.iter().any(|l| fold::needs_fold(&l.text)) {
-        return std::borrow::Cow::Borrowed(lines);
+/// Borrowed as they are when no line needs folding (the common case); the
+/// lines from `unchecked_from` on are known to need none.
+fn folded(lines: &[Line], unchecked_from: usize) -> Cow<'_, [Line]> {
+    let checked = &lines[..unchecked_from.min(lines.len())];
+    if !checked.iter().any(|l| fold::needs_fold(&l.text)) {
+        return Cow::Borrowed(lines);
     }
     lines
         .iter()

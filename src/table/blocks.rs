@@ -141,7 +141,11 @@ fn is_short_tail(text: &str) -> bool {
 /// letter-spaced line, a line of only two spaced letters is the end of that
 /// word too ("О б р а б о т" / "к а").
 fn repaired_frag(line: &Line, after_spaced: bool, repairs: &mut Vec<Repair>) -> Frag {
-    let text = line.text.replace('\u{c}', "");
+    // Lines from `split_lines` hold no form feed; others may.
+    let text = match memchr::memchr(0x0c, line.text.as_bytes()) {
+        Some(_) => std::borrow::Cow::Owned(line.text.replace('\u{c}', "")),
+        None => std::borrow::Cow::Borrowed(line.text.as_str()),
+    };
     let joined = spaced::unspace(&text)
         .or_else(|| after_spaced.then(|| spaced::short_tail(&text)).flatten());
     match joined {
