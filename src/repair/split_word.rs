@@ -734,8 +734,11 @@ pub fn can_start_word(w: &str) -> bool {
     if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
         return true;
     }
-    let pair: String = [a, b].iter().collect();
-    ONSETS.iter().any(|o| pair.starts_with(o))
+    // The onsets that `a`, `b` start with (a one-letter onset needs `a` only).
+    ONSETS.iter().any(|o| {
+        let mut o = o.chars();
+        o.next() == Some(a) && o.next().is_none_or(|c| c == b)
+    })
 }
 
 fn ends_in_letter(s: &str) -> bool {
@@ -783,6 +786,30 @@ mod tests {
             let core = token.trim_matches(|c: char| !c.is_alphanumeric());
             let want: String = core.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(word_core(token), want, "{token}");
+        }
+    }
+
+    #[test]
+    fn word_starts_are_told_by_the_onsets_for_every_letter_pair() {
+        // The onsets read as string prefixes of the first two letters.
+        let by_prefix = |w: &str| {
+            let mut it = w.chars();
+            let (a, b) = (it.next().unwrap(), it.next().unwrap());
+            if "ьъң".contains(a) {
+                return false;
+            }
+            if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
+                return true;
+            }
+            let pair: String = [a, b].iter().collect();
+            ONSETS.iter().any(|o| pair.starts_with(o))
+        };
+        let letters: Vec<char> = ('а'..='я').chain("әғқңөұүһіё".chars()).collect();
+        for &a in &letters {
+            for &b in &letters {
+                let w = format!("{a}{b}а");
+                assert_eq!(can_start_word(&w), by_prefix(&w), "{w}");
+            }
         }
     }
 
