@@ -326,7 +326,7 @@ impl Vocab {
         if lower.len() != chars.len() {
             return None;
         }
-        let cuts = self.word_cuts(&lower)?;
+        let cuts = self.word_cuts(&lowered)?;
         if seen > 2 && !self.pieces_outnumber(&lower, &cuts, seen) {
             return None;
         }
@@ -355,22 +355,24 @@ impl Vocab {
         })
     }
 
-    /// The cut points (fewest pieces, 2 to 4) splitting `w` into frequent words.
-    fn word_cuts(&self, w: &[char]) -> Option<Vec<usize>> {
-        let n = w.len();
-        // best[i]: fewest pieces covering w[..i], with the previous cut.
+    /// The cut points (fewest pieces, 2 to 4; in letters) splitting `w` into frequent words.
+    fn word_cuts(&self, w: &str) -> Option<Vec<usize>> {
+        // The letters' byte offsets (and the end): pieces are looked up as
+        // slices of `w`, not copied out letter by letter.
+        let at: Vec<usize> = (w.char_indices().map(|(b, _)| b))
+            .chain(std::iter::once(w.len()))
+            .collect();
+        let n = at.len() - 1;
+        // best[i]: fewest pieces covering the first i letters, with the previous cut.
         let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0));
-        let mut piece = String::new();
         for i in 1..=n {
             for j in 0..i {
                 let Some((pieces, _)) = best[j] else { continue };
                 if j == 0 && i == n {
                     continue; // the whole token is not one of its pieces
                 }
-                piece.clear();
-                piece.extend(&w[j..i]);
-                if !self.frequent_word(&piece) {
+                if !self.frequent_word(&w[at[j]..at[i]]) {
                     continue;
                 }
                 if best[i].is_none_or(|(p, _)| pieces + 1 < p) {
