@@ -326,7 +326,7 @@ impl Vocab {
         if lower.len() != chars.len() {
             return None;
         }
-        let cuts = self.word_cuts(&lower)?;
+        let cuts = self.word_cuts(&lowered)?;
         if seen > 2 && !self.pieces_outnumber(&lower, &cuts, seen) {
             return None;
         }
@@ -355,22 +355,24 @@ impl Vocab {
         })
     }
 
-    /// The cut points (fewest pieces, 2 to 4) splitting `w` into frequent words.
-    fn word_cuts(&self, w: &[char]) -> Option<Vec<usize>> {
-        let n = w.len();
-        // best[i]: fewest pieces covering w[..i], with the previous cut.
+    /// The cut points (fewest pieces, 2 to 4; in letters) splitting `w` into frequent words.
+    fn word_cuts(&self, w: &str) -> Option<Vec<usize>> {
+        // The letters' byte offsets (and the end): pieces are looked up as
+        // slices of `w`, not copied out letter by letter.
+        let at: Vec<usize> = (w.char_indices().map(|(b, _)| b))
+            .chain(std::iter::once(w.len()))
+            .collect();
+        let n = at.len() - 1;
+        // best[i]: fewest pieces covering the first i letters, with the previous cut.
         let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0));
-        let mut piece = String::new();
         for i in 1..=n {
             for j in 0..i {
                 let Some((pieces, _)) = best[j] else { continue };
                 if j == 0 && i == n {
                     continue; // the whole token is not one of its pieces
                 }
-                piece.clear();
-                piece.extend(&w[j..i]);
-                if !self.frequent_word(&piece) {
+                if !self.frequent_word(&w[at[j]..at[i]]) {
                     continue;
                 }
                 if best[i].is_none_or(|(p, _)| pieces + 1 < p) {
@@ -734,8 +736,11 @@ pub fn can_start_word(w: &str) -> bool {
     if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
         return true;
     }
-    let pair: String = [a, b].iter().collect();
-    ONSETS.iter().any(|o| pair.starts_with(o))
+    // The onsets that `a`, `b` start with (a one-letter onset needs `a` only).
+    ONSETS.iter().any(|o| {
+        let mut o = o.chars();
+        o.next() == Some(a) && o.next().is_none_or(|c| c == b)
+    })
 }
 
 fn ends_in_letter(s: &str) -> bool {
@@ -783,6 +788,30 @@ mod tests {
             let core = token.trim_matches(|c: char| !c.is_alphanumeric());
             let want: String = core.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(word_core(token), want, "{token}");
+        }
+    }
+
+    #[test]
+    fn word_starts_are_told_by_the_onsets_for_every_letter_pair() {
+        // The onsets read as string prefixes of the first two letters.
+        let by_prefix = |w: &str| {
+            let mut it = w.chars();
+            let (a, b) = (it.next().unwrap(), it.next().unwrap());
+            if "ьъң".contains(a) {
+                return false;
+            }
+            if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
+                return true;
+            }
+            let pair: String = [a, b].iter().collect();
+            ONSETS.iter().any(|o| pair.starts_with(o))
+        };
+        let letters: Vec<char> = ('а'..='я').chain("әғқңөұүһіё".chars()).collect();
+        for &a in &letters {
+            for &b in &letters {
+                let w = format!("{a}{b}а");
+                assert_eq!(can_start_word(&w), by_prefix(&w), "{w}");
+            }
         }
     }
 

@@ -404,6 +404,24 @@ fn line_key(f: &Frag) -> Cow<'_, str> {
 
 /// Whether the text's words are one space apart, with no white space around.
 fn single_spaced(text: &str) -> bool {
+    // Read on the bytes: outside ASCII, only characters led by these bytes
+    // are white space (U+0085, U+00A0, U+1680, U+2000 on, U+3000), and a
+    // text holding one is read char by char.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' if !after_space => after_space = true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => return single_spaced_chars(text),
+            b' ' | b'\t'..=b'\r' => return false,
+            0x80..=0xBF => {}
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
+}
+
+/// `single_spaced`, char by char.
+fn single_spaced_chars(text: &str) -> bool {
     let mut after_space = true;
     for c in text.chars() {
         if c == ' ' && !after_space {
@@ -1119,6 +1137,13 @@ mod tests {
             "а\u{a0}б",
             "а\tб",
             "а б в",
+            "а\u{2003}б",
+            "а\u{3000}б",
+            "а\u{1680}б",
+            "а\u{85}б",
+            "«Ә» — ё",
+            "\u{c} а",
+            "а\u{b}б",
         ] {
             let f = Frag {
                 text: text.to_string(),
@@ -1126,6 +1151,13 @@ mod tests {
             };
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(line_key(&f), want, "{text:?}");
+        }
+        // Every white space character between two words.
+        for c in (0..0x3001u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            assert!(!single_spaced(&format!("а{c}б")) || c == ' ', "{c:?}");
         }
     }
 

@@ -8,8 +8,9 @@ use crate::repair::join::join_lines;
 use crate::repair::split_word::{
     can_start_word, decide, is_letter, push_number, word_core_into, Join, Rejoined, Rendered, Vocab,
 };
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Renders fragments (in printed order) as one clean line of text.
 pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
@@ -246,22 +247,23 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
 /// pieces that join into the same word are one word, never two. Added to the
 /// vocabulary as printed whole, so the pieces are joined wherever they occur.
 pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
-    // By the word after its last hyphen: the break points, and the joined forms.
-    let mut splits: BTreeMap<String, (BreakPoints, BTreeSet<String>)> = BTreeMap::new();
+    // By the word after its last hyphen: the break points, and the joined
+    // forms (a hash map looked up per line end, read in key order below).
+    let mut splits: HashMap<String, (BreakPoints, BTreeSet<String>)> = HashMap::default();
     // Buffers reused for every line end (most are ruled out before any lookup).
     let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
     let mut form = String::new();
     for b in blocks {
         for pair in b.frags.windows(2) {
-            let (Some(left), Some(right)) = (
-                pair[0].text.split_whitespace().next_back(),
-                pair[1].text.split_whitespace().next(),
-            ) else {
+            let Some(right) = pair[1].text.split_whitespace().next() else {
                 continue;
             };
             if !right.starts_with(char::is_lowercase) {
                 continue;
             }
+            let Some(left) = pair[0].text.split_whitespace().next_back() else {
+                continue;
+            };
             word_core_into(left, &mut l);
             word_core_into(right, &mut r);
             let letters = |t: &str| !t.is_empty() && t.chars().all(|c| is_letter(c) || c == '-');
@@ -285,7 +287,9 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
             }
         }
     }
-    for (at, forms) in splits.into_values() {
+    let mut splits: Vec<(String, (BreakPoints, BTreeSet<String>))> = splits.into_iter().collect();
+    splits.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, (at, forms)) in splits {
         if at.len() < 2 || gap_moved(&at) {
             continue;
         }
