@@ -2,7 +2,7 @@
 //! (decode, lines, grammar, repairs, table, YAML). Target: median ≤ 1 ms per
 //! decree, on the fixture and on the whole training corpus.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 // The same allocator as the `qauly` binary, so the figure is the one users see.
 #[global_allocator]
@@ -64,5 +64,41 @@ fn parse_corpus_to_yaml(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_fixture_to_yaml, parse_corpus_to_yaml);
+/// The archivist's path: `qauly parse DIR… -o OUT` on the whole corpus (both
+/// cores, each YAML written through a temporary file, the report), in decrees.
+/// Each iteration writes into a new directory, as a user converting an archive
+/// does; the directories are removed at the end, not between iterations
+/// (on ext4, files created right after mass deletions pay for the deleted inodes).
+fn batch_corpus_to_dir(c: &mut Criterion) {
+    let inputs: Vec<std::path::PathBuf> = vec![
+        "fixtures/corpus/train".into(),
+        "fixtures/corpus/train-ru".into(),
+    ];
+    let count = qauly::app::batch::jobs(&inputs).expect("corpus").len();
+    let root = tempfile::tempdir().expect("temp dir");
+    let mut n = 0;
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Elements(count as u64));
+    group.bench_function("corpus_batch_to_fresh_dir", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                qauly::app::batch::BatchOptions {
+                    inputs: inputs.clone(),
+                    out_dir: root.path().join(format!("fresh{n}")),
+                }
+            },
+            |opts| qauly::app::batch::run(&opts).expect("batch"),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    parse_fixture_to_yaml,
+    parse_corpus_to_yaml,
+    batch_corpus_to_dir
+);
 criterion_main!(benches);

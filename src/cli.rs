@@ -1,10 +1,12 @@
 //! Command-line arguments (clap derive), converted into the library's option structs.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use qauly::app::batch::BatchOptions;
 use qauly::app::contracts::{ContractFormat, ContractOptions};
 use qauly::app::parse::ParseOptions;
 use qauly::app::render::{BuildOptions, Format, Part, RenderOptions};
 use qauly::model::{Date, Language};
+use qauly::Error;
 use std::path::PathBuf;
 
 /// qauly: raw text of a Kazakh akimat decree → clean YAML, HTML, PDF and employment contracts.
@@ -18,10 +20,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse a raw decree text into the decree YAML (exit 0 clean, 3 with warnings, 1 on bad input).
+    ///
+    /// With several inputs, or a directory (searched for *.txt), every decree is
+    /// parsed on all cores into -o DIR, one YAML each, with DIR/report.csv.
     Parse {
-        /// The raw decree text; `-` reads standard input.
-        input: PathBuf,
-        /// Write the YAML here instead of standard output.
+        /// The raw decree text (`-` reads standard input); or several files and directories.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write the YAML here instead of standard output (a directory for a batch).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -130,8 +136,25 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD"))
 }
 
-pub fn parse_options(input: PathBuf, output: Option<PathBuf>) -> ParseOptions {
-    ParseOptions { input, output }
+/// What `qauly parse` was asked for: one decree, or a batch.
+pub enum ParseJob {
+    One(ParseOptions),
+    Batch(BatchOptions),
+}
+
+/// One input that is not a directory is a single parse; anything else a batch,
+/// which needs an output directory.
+pub fn parse_job(mut inputs: Vec<PathBuf>, output: Option<PathBuf>) -> Result<ParseJob, Error> {
+    if inputs.len() == 1 && !inputs[0].is_dir() {
+        let input = inputs.remove(0);
+        return Ok(ParseJob::One(ParseOptions { input, output }));
+    }
+    match output {
+        Some(out_dir) => Ok(ParseJob::Batch(BatchOptions { inputs, out_dir })),
+        None => Err(Error::Usage(
+            "several inputs or a directory: give the output directory with -o DIR".into(),
+        )),
+    }
 }
 
 pub fn render_options(

@@ -9,11 +9,11 @@
 
 use super::io::{load_decree, parent_dir, write_atomic};
 use super::parse::Outcome;
+use super::workers::parallel_map;
 use crate::contract::{self, employers, roster, view::ContractView, PlanOptions};
 use crate::error::{Error, Result};
 use crate::model::Decree;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Output formats of `qauly contracts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,38 +125,6 @@ pub fn render_all(
         bytes: manifest.into_bytes(),
     });
     Ok(files)
-}
-
-/// Maps `f` over `items` on all cores (a worker takes the next item when it is
-/// free), keeping the results in item order so the output is deterministic.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if workers <= 1 {
-        return items.iter().map(&f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break out };
-                        out.push((i, f(item)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a contract worker panicked"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// One employer's contracts (HTML and/or PDF) and, for PDF, their combined

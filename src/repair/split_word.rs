@@ -6,9 +6,9 @@
 //! letter-spaced, or the join starts a word the document knows. Without evidence
 //! the fragments stay apart.
 
+use crate::model::{Repair, Warning};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 /// How often a word occurs away from the line ends where fragments appear.
@@ -42,6 +42,17 @@ pub struct Vocab {
     decided: RefCell<HashMap<String, Join>>,
     /// The buffer `decide`'s keys are written into (looked up without allocating).
     key: RefCell<String>,
+    /// Rendered slices of cells, by their fragments (see `rendered`).
+    slices: RefCell<HashMap<String, Rc<Rendered>>>,
+}
+
+/// A run of fragments rendered as text, with the repairs and warnings made
+/// on the way; their `line` is the fragment's place in the run, not its line.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub text: String,
+    pub repairs: Vec<Repair>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A fragment's text with split words rejoined, and the repairs (before, after) made.
@@ -69,9 +80,57 @@ pub fn word_core(token: &str) -> String {
     out
 }
 
+/// Word cores by token; `None` for a token that is its own core.
+type Cores = HashMap<Box<str>, Option<Box<str>>>;
+
+thread_local! {
+    /// The word cores of the document being read (see `with_word_cores`).
+    static CORES: RefCell<Option<Cores>> = const { RefCell::new(None) };
+}
+
+/// Runs `read` with a store of word cores: while it runs, each distinct token
+/// is word-cored once and later calls copy the stored core. The table stage
+/// asks for the cores of the same words thousands of times (every pass
+/// re-reads the cells); the store lives as long as one reading, so nothing
+/// of one document reaches the next.
+pub fn with_word_cores<R>(read: impl FnOnce() -> R) -> R {
+    /// Puts back the store found on entry (`None` outside a reading), also
+    /// when `read` unwinds.
+    struct Restore(Option<Cores>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            CORES.with(|c| *c.borrow_mut() = outer);
+        }
+    }
+    let outer = CORES.with(|c| c.borrow_mut().replace(HashMap::default()));
+    let _restore = Restore(outer);
+    read()
+}
+
 /// `word_core` written into `out` (cleared first): callers that look words up
 /// by the thousand reuse one buffer instead of allocating per token.
 pub fn word_core_into(token: &str, out: &mut String) {
+    let stored = CORES.with(|c| {
+        let mut c = c.borrow_mut();
+        let cores = c.as_mut()?;
+        if let Some(core) = cores.get(token) {
+            out.clear();
+            out.push_str(core.as_deref().unwrap_or(token));
+            return Some(());
+        }
+        compute_core(token, out);
+        let own = (out.as_str() != token).then(|| Box::from(out.as_str()));
+        cores.insert(Box::from(token), own);
+        Some(())
+    });
+    if stored.is_none() {
+        compute_core(token, out);
+    }
+}
+
+/// `word_core_into`'s work, without the store.
+fn compute_core(token: &str, out: &mut String) {
     out.clear();
     let core = word_span(token);
     // Lowercase ASCII and Cyrillic keep their byte length: one reservation
@@ -224,6 +283,20 @@ impl Vocab {
         answer
     }
 
+    /// `compute`'s rendering of the run of fragments that `key` spells,
+    /// computed once per document: the same cells are rendered again by
+    /// every pass and every candidate cut, and rows repeat their conditions.
+    pub fn rendered(&self, key: &str, compute: impl FnOnce() -> Rendered) -> Rc<Rendered> {
+        if let Some(done) = self.slices.borrow().get(key) {
+            return Rc::clone(done);
+        }
+        let answer = Rc::new(compute());
+        self.slices
+            .borrow_mut()
+            .insert(key.to_string(), Rc::clone(&answer));
+        answer
+    }
+
     pub fn unglue(&self, token: &str) -> Option<String> {
         if !may_be_glued(token) {
             return None;
@@ -242,13 +315,18 @@ impl Vocab {
         if !may_be_glued(token) {
             return None;
         }
-        let chars: Vec<char> = token.chars().collect();
-        let lower: Vec<char> = token.to_lowercase().chars().collect();
-        let seen = self.get(&token.to_lowercase()).total;
-        if lower.len() != chars.len() || seen > 5 {
+        // A frequent token is a word of its own: told before the letters are collected.
+        let lowered = token.to_lowercase();
+        let seen = self.get(&lowered).total;
+        if seen > 5 {
             return None;
         }
-        let cuts = self.word_cuts(&lower)?;
+        let chars: Vec<char> = token.chars().collect();
+        let lower: Vec<char> = lowered.chars().collect();
+        if lower.len() != chars.len() {
+            return None;
+        }
+        let cuts = self.word_cuts(&lowered)?;
         if seen > 2 && !self.pieces_outnumber(&lower, &cuts, seen) {
             return None;
         }
@@ -277,22 +355,24 @@ impl Vocab {
         })
     }
 
-    /// The cut points (fewest pieces, 2 to 4) splitting `w` into frequent words.
-    fn word_cuts(&self, w: &[char]) -> Option<Vec<usize>> {
-        let n = w.len();
-        // best[i]: fewest pieces covering w[..i], with the previous cut.
+    /// The cut points (fewest pieces, 2 to 4; in letters) splitting `w` into frequent words.
+    fn word_cuts(&self, w: &str) -> Option<Vec<usize>> {
+        // The letters' byte offsets (and the end): pieces are looked up as
+        // slices of `w`, not copied out letter by letter.
+        let at: Vec<usize> = (w.char_indices().map(|(b, _)| b))
+            .chain(std::iter::once(w.len()))
+            .collect();
+        let n = at.len() - 1;
+        // best[i]: fewest pieces covering the first i letters, with the previous cut.
         let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, 0));
-        let mut piece = String::new();
         for i in 1..=n {
             for j in 0..i {
                 let Some((pieces, _)) = best[j] else { continue };
                 if j == 0 && i == n {
                     continue; // the whole token is not one of its pieces
                 }
-                piece.clear();
-                piece.extend(&w[j..i]);
-                if !self.frequent_word(&piece) {
+                if !self.frequent_word(&w[at[j]..at[i]]) {
                     continue;
                 }
                 if best[i].is_none_or(|(p, _)| pieces + 1 < p) {
@@ -329,6 +409,8 @@ impl Vocab {
         let seen = self.words.entry(word.to_string()).or_default();
         seen.total += 1;
         self.whole_text = OnceCell::new();
+        // Renderings read the words: those made before are not the vocabulary's now.
+        self.slices.get_mut().clear();
     }
 
     /// Whether the document prints this word (a word core) whole somewhere.
@@ -432,8 +514,7 @@ pub fn decide(
     key.clear();
     key.push(if right_spaced { 's' } else { '-' });
     key.push(if left_alone { 'a' } else { '-' });
-    // Written in place (a String never fails to take it).
-    let _ = write!(key, "{}", left.len());
+    push_number(&mut key, left.len());
     key.push(':');
     key.push_str(left);
     key.push_str(right);
@@ -445,6 +526,23 @@ pub fn decide(
     });
     vocab.key.replace(key);
     answer
+}
+
+/// Writes `n` in decimal without the formatting machinery: lookup keys are
+/// built by the thousand (`decide`, the rendered-slice store).
+pub fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 fn decide_uncached(
@@ -638,8 +736,11 @@ pub fn can_start_word(w: &str) -> bool {
     if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
         return true;
     }
-    let pair: String = [a, b].iter().collect();
-    ONSETS.iter().any(|o| pair.starts_with(o))
+    // The onsets that `a`, `b` start with (a one-letter onset needs `a` only).
+    ONSETS.iter().any(|o| {
+        let mut o = o.chars();
+        o.next() == Some(a) && o.next().is_none_or(|c| c == b)
+    })
 }
 
 fn ends_in_letter(s: &str) -> bool {
@@ -688,6 +789,54 @@ mod tests {
             let want: String = core.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(word_core(token), want, "{token}");
         }
+    }
+
+    #[test]
+    fn word_starts_are_told_by_the_onsets_for_every_letter_pair() {
+        // The onsets read as string prefixes of the first two letters.
+        let by_prefix = |w: &str| {
+            let mut it = w.chars();
+            let (a, b) = (it.next().unwrap(), it.next().unwrap());
+            if "ьъң".contains(a) {
+                return false;
+            }
+            if !(CONSONANTS.contains(a) && CONSONANTS.contains(b)) {
+                return true;
+            }
+            let pair: String = [a, b].iter().collect();
+            ONSETS.iter().any(|o| pair.starts_with(o))
+        };
+        let letters: Vec<char> = ('а'..='я').chain("әғқңөұүһіё".chars()).collect();
+        for &a in &letters {
+            for &b in &letters {
+                let w = format!("{a}{b}а");
+                assert_eq!(can_start_word(&w), by_prefix(&w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_in_keys_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 1234, usize::MAX] {
+            let mut key = String::from("k");
+            push_number(&mut key, n);
+            assert_eq!(key, format!("k{n}"));
+        }
+    }
+
+    #[test]
+    fn stored_word_cores_are_the_computed_ones_and_end_with_the_reading() {
+        let text = std::fs::read_to_string("fixtures/karasai-2014-public-works/input.txt")
+            .expect("fixture");
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let plain: Vec<String> = tokens.iter().map(|t| word_core(t)).collect();
+        // Twice through: the first pass stores the cores, the second reads them back.
+        let stored: Vec<Vec<String>> = with_word_cores(|| {
+            let pass = || tokens.iter().map(|t| word_core(t)).collect::<Vec<_>>();
+            vec![pass(), pass()]
+        });
+        assert_eq!(stored, [plain.clone(), plain]);
+        assert!(CORES.with(|c| c.borrow().is_none()));
     }
 
     fn vocab() -> Vocab {

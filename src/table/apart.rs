@@ -20,6 +20,7 @@ use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::split_word::{is_word_char, lower_fast, word_core, word_core_into};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word starts that mark the conditions cell (the unemployed).
@@ -288,14 +289,20 @@ pub(super) fn mark_openers(items: &mut [Item]) {
     for item in items.iter() {
         if let Item::Piece(p) = item {
             if !p.glued {
-                *counts.entry(line_key(&p.frags[0])).or_default() += 1;
+                let key = line_key(&p.frags[0]);
+                match counts.get_mut(key.as_ref()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(key.into_owned(), 1);
+                    }
+                }
             }
         }
     }
     for item in items.iter_mut() {
         if let Item::Piece(p) = item {
             let key = line_key(&p.frags[0]);
-            if key.chars().count() >= 5 && counts.get(&key).is_some_and(|n| *n >= 3) {
+            if key.chars().count() >= 5 && counts.get(key.as_ref()).is_some_and(|n| *n >= 3) {
                 p.cont.iter_mut().for_each(|c| *c -= OPENER);
             }
         }
@@ -386,9 +393,46 @@ pub(super) fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
     }
 }
 
-/// A line as a key for comparing lines across cells.
-fn line_key(f: &Frag) -> String {
-    f.text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A line as a key for comparing lines across cells: its words, one space
+/// apart (most lines are printed so already, and are their own key).
+fn line_key(f: &Frag) -> Cow<'_, str> {
+    if single_spaced(&f.text) {
+        return Cow::Borrowed(&f.text);
+    }
+    Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether the text's words are one space apart, with no white space around.
+fn single_spaced(text: &str) -> bool {
+    // Read on the bytes: outside ASCII, only characters led by these bytes
+    // are white space (U+0085, U+00A0, U+1680, U+2000 on, U+3000), and a
+    // text holding one is read char by char.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' if !after_space => after_space = true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => return single_spaced_chars(text),
+            b' ' | b'\t'..=b'\r' => return false,
+            0x80..=0xBF => {}
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
+}
+
+/// `single_spaced`, char by char.
+fn single_spaced_chars(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' && !after_space {
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Lines of the cells that speak of the unemployed: conditions repeat across
@@ -412,7 +456,7 @@ fn condition_lines(blocks: &[&Block]) -> BTreeSet<String> {
         let keys: BTreeSet<String> = frags
             .iter()
             .filter(|f| f.text.chars().count() >= 12)
-            .map(line_key)
+            .map(|f| line_key(f).into_owned())
             .collect();
         for k in keys {
             *seen.entry(k).or_default() += 1;
@@ -447,7 +491,7 @@ fn split_volume_conditions(
     let (mut vol, mut cond) = (Vec::new(), Vec::new());
     for f in frags {
         let key = line_key(f);
-        if cond_lines.contains(&key) {
+        if cond_lines.contains(key.as_ref()) {
             cond.push(f.clone());
             continue;
         }
@@ -550,7 +594,7 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
     let lines = frags.len();
     let known = frags
         .iter()
-        .filter(|f| cond_lines.contains(&line_key(f)))
+        .filter(|f| cond_lines.contains(line_key(f).as_ref()))
         .count();
     let last_text = frags.last().map_or("", |f| f.text.trim_end());
     let f = Features {
@@ -849,24 +893,21 @@ fn moves(s: &State, p: &Piece, expected: u16, rules: Rules, out: &mut Vec<(Key, 
     }
 }
 
-/// Keeps the cheapest state per key, then the best few.
-fn prune(cands: Vec<State>) -> Vec<State> {
+/// Keeps the cheapest state per key (the first generated among equally
+/// cheap ones), then the best few.
+fn prune(mut cands: Vec<State>) -> Vec<State> {
     // The floor is the same over all candidates as over the best per key, so
-    // the candidates beyond the beam are dropped before the map (exactly).
+    // the candidates beyond the beam are dropped first (exactly).
     let floor = cands.iter().map(|s| s.cost).fold(f64::INFINITY, f64::min);
-    let mut best: BTreeMap<Key, State> = BTreeMap::new();
-    for s in cands.into_iter().filter(|s| s.cost <= floor + BEAM) {
-        match best.get(&s.key) {
-            Some(b) if b.cost <= s.cost => {}
-            _ => {
-                best.insert(s.key, s);
-            }
-        }
-    }
-    let mut kept: Vec<State> = best.into_values().collect();
-    kept.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
-    kept.truncate(BEAM_SIZE);
-    kept
+    cands.retain(|s| s.cost <= floor + BEAM);
+    // A stable sort by key, then cost, puts each key's keeper first in its run.
+    // (Costs are sums of finite steps from 0.0: never NaN nor -0.0, so
+    // `total_cmp` orders them as `<=` does.)
+    cands.sort_by(|a, b| a.key.cmp(&b.key).then(a.cost.total_cmp(&b.cost)));
+    cands.dedup_by_key(|s| s.key);
+    cands.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
+    cands.truncate(BEAM_SIZE);
+    cands
 }
 
 /// The cheapest reading of the pieces as `expected` rows: one act per piece.
@@ -908,7 +949,7 @@ pub(super) fn read(items: &[Item], expected: u16, rules: Rules) -> Option<Vec<Ac
                 }
             }
             Item::Piece(p) => {
-                let mut cands = Vec::new();
+                let mut cands = Vec::with_capacity(cur.len() * (3 * NCOLS + 1));
                 for (i, s) in cur.iter().enumerate() {
                     let mut s = *s;
                     if p.page_break && s.key.rows > 0 {
@@ -1086,6 +1127,41 @@ mod tests {
         "Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен\nтек жұмыссыздар үшін.";
 
     #[test]
+    fn a_line_key_is_the_lines_words_one_space_apart() {
+        for text in [
+            "",
+            "Уақытылы еңбекақысы",
+            "Уақытылы  еңбекақысы",
+            " төленеді.",
+            "төленеді. ",
+            "а\u{a0}б",
+            "а\tб",
+            "а б в",
+            "а\u{2003}б",
+            "а\u{3000}б",
+            "а\u{1680}б",
+            "а\u{85}б",
+            "«Ә» — ё",
+            "\u{c} а",
+            "а\u{b}б",
+        ] {
+            let f = Frag {
+                text: text.to_string(),
+                ..Frag::new(1, "")
+            };
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(line_key(&f), want, "{text:?}");
+        }
+        // Every white space character between two words.
+        for c in (0..0x3001u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            assert!(!single_spaced(&format!("а{c}б")) || c == ' ', "{c:?}");
+        }
+    }
+
+    #[test]
     fn a_short_last_sentence_after_conditions_is_learned_with_them() {
         let text = "Қоғамдық жұмыстар\nтек жұмыссыздар үшін\nеңбек шарты жасалады.\nУақытылы еңбекақысы\nтөленеді.\n\"Ақ бұлақ\" мекемесі";
         let a = block(text, 1, false);
@@ -1188,7 +1264,7 @@ mod tests {
             Frag::new(1, "Уақытылы еңбекақысы"),
             Frag::new(2, "төленеді."),
         ];
-        let lines: BTreeSet<String> = [line_key(&frags[0])].into_iter().collect();
+        let lines: BTreeSet<String> = [line_key(&frags[0]).into_owned()].into_iter().collect();
         let mut p = piece(frags, false, false);
         score(&mut p, &lines);
         assert!(p.start[0] < p.start[3] - 3.0, "{:?}", p.start);

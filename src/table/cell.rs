@@ -6,33 +6,25 @@ use super::Log;
 use crate::model::RepairKind;
 use crate::repair::join::join_lines;
 use crate::repair::split_word::{
-    can_start_word, decide, is_letter, word_core_into, Join, Rejoined, Vocab,
+    can_start_word, decide, is_letter, push_number, word_core_into, Join, Rejoined, Rendered, Vocab,
 };
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Renders fragments (in printed order) as one clean line of text.
 pub fn render(frags: &[Frag], vocab: &Vocab, log: &mut Log) -> String {
-    render_with(frags, vocab, log, |f, _, log| {
-        Cow::Owned(rejoin_inline(f, vocab, log))
-    })
+    render_stored(frags, None, vocab, log)
 }
 
 /// Renders fragments, leaving the words of those marked in `kept` as they are
 /// (words already joined from their pieces, which the inline repair would
 /// read as glued words and cut apart again).
 pub fn render_keeping(frags: &[Frag], kept: &[bool], vocab: &Vocab, log: &mut Log) -> String {
-    render_with(frags, vocab, log, |f, i, log| {
-        if kept[i] {
-            Cow::Owned(f.text.clone())
-        } else {
-            Cow::Owned(rejoin_inline(f, vocab, log))
-        }
-    })
+    render_stored(frags, Some(kept), vocab, log)
 }
 
-/// Each fragment's text with its inline split words rejoined (repairs dropped):
-/// computed once when the same fragments are rendered in many slices.
+/// Each fragment's text with its inline split words rejoined (repairs dropped).
 pub fn rejoin_quiet(frags: &[Frag], vocab: &Vocab) -> Vec<String> {
     let mut quiet = Log::default();
     frags
@@ -41,11 +33,47 @@ pub fn rejoin_quiet(frags: &[Frag], vocab: &Vocab) -> Vec<String> {
         .collect()
 }
 
-/// Renders fragments whose texts were already rejoined (`texts[i]` for `frags[i]`).
-pub fn render_rejoined(frags: &[Frag], texts: &[String], vocab: &Vocab, log: &mut Log) -> String {
-    render_with(frags, vocab, log, |_, i, _| {
-        Cow::Borrowed(texts[i].as_str())
-    })
+/// A rendering looked up in the document's store (`Vocab::rendered`) by the
+/// fragments' texts, spacing and `kept` marks, which are all it reads besides
+/// the vocabulary; its repairs and warnings are logged for these fragments' lines.
+fn render_stored(frags: &[Frag], kept: Option<&[bool]>, vocab: &Vocab, log: &mut Log) -> String {
+    let is_kept = |i: usize| kept.is_some_and(|k| k[i]);
+    let mut key = String::with_capacity(frags.iter().map(|f| f.text.len() + 8).sum());
+    for (i, f) in frags.iter().enumerate() {
+        // Each text after its length, so no two runs spell one key.
+        push_number(&mut key, f.text.len());
+        key.push(if f.spaced { 's' } else { '-' });
+        key.push(if is_kept(i) { 'k' } else { '-' });
+        key.push_str(&f.text);
+    }
+    let done = vocab.rendered(&key, || {
+        // Numbered by their place in the run: the log is replayed for any
+        // run of the same texts.
+        let placed: Vec<Frag> = (frags.iter().enumerate())
+            .map(|(i, f)| Frag { no: i, ..f.clone() })
+            .collect();
+        let mut own = Log::default();
+        let text = render_with(&placed, vocab, &mut own, |f, i, log| {
+            if is_kept(i) {
+                Cow::Owned(f.text.clone())
+            } else {
+                Cow::Owned(rejoin_inline(f, vocab, log))
+            }
+        });
+        Rendered {
+            text,
+            repairs: own.repairs,
+            warnings: own.warnings,
+        }
+    });
+    for r in &done.repairs {
+        let (before, after) = (r.before.clone(), r.after.clone());
+        log.repair(r.kind, frags[r.line].no, before, after);
+    }
+    for w in &done.warnings {
+        log.warn(frags[w.line].no, w.message.clone());
+    }
+    done.text.clone()
 }
 
 /// The rendering loop; `text_of` gives a fragment's rejoined text (its repairs
@@ -219,22 +247,23 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
 /// pieces that join into the same word are one word, never two. Added to the
 /// vocabulary as printed whole, so the pieces are joined wherever they occur.
 pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
-    // By the word after its last hyphen: the break points, and the joined forms.
-    let mut splits: BTreeMap<String, (BreakPoints, BTreeSet<String>)> = BTreeMap::new();
+    // By the word after its last hyphen: the break points, and the joined
+    // forms (a hash map looked up per line end, read in key order below).
+    let mut splits: HashMap<String, (BreakPoints, BTreeSet<String>)> = HashMap::default();
     // Buffers reused for every line end (most are ruled out before any lookup).
     let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
     let mut form = String::new();
     for b in blocks {
         for pair in b.frags.windows(2) {
-            let (Some(left), Some(right)) = (
-                pair[0].text.split_whitespace().next_back(),
-                pair[1].text.split_whitespace().next(),
-            ) else {
+            let Some(right) = pair[1].text.split_whitespace().next() else {
                 continue;
             };
             if !right.starts_with(char::is_lowercase) {
                 continue;
             }
+            let Some(left) = pair[0].text.split_whitespace().next_back() else {
+                continue;
+            };
             word_core_into(left, &mut l);
             word_core_into(right, &mut r);
             let letters = |t: &str| !t.is_empty() && t.chars().all(|c| is_letter(c) || c == '-');
@@ -258,7 +287,9 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
             }
         }
     }
-    for (at, forms) in splits.into_values() {
+    let mut splits: Vec<(String, (BreakPoints, BTreeSet<String>))> = splits.into_iter().collect();
+    splits.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, (at, forms)) in splits {
         if at.len() < 2 || gap_moved(&at) {
             continue;
         }
@@ -323,6 +354,30 @@ mod tests {
                 .iter(),
         );
         assert_eq!(render(&frags, &vocab, &mut log), "бюджет");
+    }
+
+    #[test]
+    fn a_stored_rendering_logs_its_repairs_at_the_lines_of_each_cell() {
+        let cell = |from: usize| {
+            let mut frags = vec![Frag::new(from, "Жергілікт"), Frag::new(from + 1, "ібюджет")];
+            frags[1].spaced = true;
+            frags
+        };
+        let whole = (20..23).map(|i| Frag::new(i, "Жергілікті бюджет"));
+        let vocab = vocab_of(cell(1).iter().chain(whole.collect::<Vec<_>>().iter()));
+        let (mut first, mut again) = (Log::default(), Log::default());
+        let text = render(&cell(1), &vocab, &mut first);
+        assert_eq!(render(&cell(11), &vocab, &mut again), text);
+        assert!(!first.repairs.is_empty());
+        let lines = |log: &Log| log.repairs.iter().map(|r| r.line).collect::<Vec<_>>();
+        let moved: Vec<usize> = lines(&first).iter().map(|l| l + 10).collect();
+        assert_eq!(lines(&again), moved);
+        let texts = |log: &Log| {
+            (log.repairs.iter())
+                .map(|r| (r.before.clone(), r.after.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&again), texts(&first));
     }
 
     #[test]

@@ -51,10 +51,11 @@ pub(crate) fn kind(b: &Block) -> Kind {
         }
         word_core_into(t, &mut w);
         cond_word |= COND_WORDS.iter().any(|c| w.starts_with(c));
+        if cond_word && b.frags.len() >= 3 {
+            // Conditions whatever the other words say: the rest is not read.
+            return Kind::Conditions;
+        }
         volume_word |= VOLUME_WORDS.contains(&w.as_str());
-    }
-    if b.frags.len() >= 3 && cond_word {
-        return Kind::Conditions;
     }
     // "дейі" / "н": the closing word broken across the narrow column's lines.
     let broken_end = || {
@@ -80,16 +81,15 @@ pub(crate) fn kind(b: &Block) -> Kind {
     }
 }
 
+/// The first letters of the conditions and volume words (a test checks them
+/// against the lists): every word of every block is asked.
+const MARKER_FIRSTS: [char; 4] = ['ж', 'б', 'д', 'ш'];
+
 /// Whether a word starting with this letter may lowercase to the start of a
 /// conditions or volume word.
 fn may_open_marker(first: char) -> bool {
     let lower = lower_fast(first).or_else(|| first.to_lowercase().next());
-    lower.is_some_and(|l| {
-        COND_WORDS
-            .iter()
-            .chain(VOLUME_WORDS)
-            .any(|m| m.starts_with(l))
-    })
+    lower.is_some_and(|l| MARKER_FIRSTS.contains(&l))
 }
 
 /// A text block whose last lines are a volume printed without a blank line
@@ -278,6 +278,18 @@ mod tests {
 
     fn block(lines: &[&str]) -> Block {
         Block::of_lines(1, lines.iter().copied(), false)
+    }
+
+    #[test]
+    fn the_marker_firsts_are_the_first_letters_of_the_marker_words() {
+        let mut firsts: Vec<char> = (COND_WORDS.iter().chain(VOLUME_WORDS))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed = MARKER_FIRSTS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(firsts, listed);
     }
 
     #[test]

@@ -123,11 +123,17 @@ fn split_whole(
         .iter()
         .map(|f| f.text.split_whitespace().map(str::to_string).collect())
         .collect();
+    // Each line's tails (its tokens from the k-th on, spaces removed), built
+    // once: the search tries them for every rest of a work it reaches.
+    let tails: Vec<Vec<String>> = tokens
+        .iter()
+        .map(|t| (0..t.len()).map(|k| t[k..].concat()).collect())
+        .collect();
     let mut search = Search {
-        tokens: &tokens,
+        tails: &tails,
         known,
         index,
-        failed: BTreeSet::new(),
+        failed: vec![BTreeSet::new(); tokens.len()],
         cut: vec![None; tokens.len()],
     };
     if !search.walk(1, None) {
@@ -208,38 +214,35 @@ pub fn reads_as_name(frags: &[Frag], legal: &[&str], work: &[&str]) -> bool {
 /// A depth-first search over the lines: each goes to the work being spelled
 /// (when it continues it, or starts a known work) or to the name.
 struct Search<'a> {
-    tokens: &'a [Vec<String>],
+    /// Per line, per token k: the line's tokens from k on, spaces removed.
+    tails: &'a [Vec<String>],
     known: &'a Known,
     /// The block being cut: its own texts are no evidence.
     index: usize,
-    /// States (line, rest of the work being spelled) already known to fail.
-    failed: BTreeSet<(usize, String)>,
+    /// Per line: the rests of the work being spelled (`""` for none) already
+    /// known to fail from that line on.
+    failed: Vec<BTreeSet<String>>,
     /// Per line: None (the name's), or the token from which it is the work's.
     cut: Vec<Option<usize>>,
 }
 
-impl Search<'_> {
+impl<'a> Search<'a> {
     fn walk(&mut self, i: usize, rest: Option<&str>) -> bool {
-        if i == self.tokens.len() {
+        if i == self.tails.len() {
             return rest.is_none();
         }
-        let key = (i, rest.unwrap_or("").to_string());
-        if self.failed.contains(&key) {
+        if self.failed[i].contains(rest.unwrap_or("")) {
             return false;
         }
-        for k in 0..self.tokens[i].len() {
-            let tail: String = self.tokens[i][k..].concat();
-            let lefts: Vec<String> = match rest {
-                Some(r) => r
-                    .strip_prefix(tail.as_str())
-                    .map(str::to_string)
-                    .into_iter()
-                    .collect(),
-                None => self.starting(&tail),
+        let tails: &'a [String] = &self.tails[i];
+        for (k, tail) in tails.iter().enumerate() {
+            let lefts: Vec<&str> = match rest {
+                Some(r) => r.strip_prefix(tail.as_str()).into_iter().collect(),
+                None => self.starting(tail),
             };
             for left in lefts {
                 self.cut[i] = Some(k);
-                let next = (!left.is_empty()).then_some(left.as_str());
+                let next = (!left.is_empty()).then_some(left);
                 if self.walk(i + 1, next) {
                     return true;
                 }
@@ -249,19 +252,19 @@ impl Search<'_> {
         if self.walk(i + 1, rest) {
             return true;
         }
-        self.failed.insert(key);
+        self.failed[i].insert(rest.unwrap_or("").to_string());
         false
     }
 
     /// The rests of the known works that start with this text, longest first.
-    fn starting(&self, text: &str) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .known
-            .texts
-            .range(text.to_string()..)
+    fn starting(&self, text: &str) -> Vec<&'a str> {
+        use std::ops::Bound;
+        let texts = &self.known.texts;
+        let mut out: Vec<&'a str> = texts
+            .range::<str, _>((Bound::Included(text), Bound::Unbounded))
             .take_while(|(t, _)| t.starts_with(text))
             .filter(|(_, from)| from.iter().any(|&i| i != self.index))
-            .map(|(t, _)| t[text.len()..].to_string())
+            .map(|(t, _)| &t[text.len()..])
             .collect();
         out.sort_by_key(|r| std::cmp::Reverse(r.len()));
         out

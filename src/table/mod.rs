@@ -85,6 +85,11 @@ const CONTINUATION: &[&str] = &["кестеніңжалғасы", "продол�
 /// Rebuilds the table from the lines that follow the appendix title (header rows,
 /// part 1, the continuation marker, part 2) up to the end of the document.
 pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
+    crate::repair::split_word::with_word_cores(|| reconstruct_with_cores(lines, language))
+}
+
+/// `reconstruct`'s stages, run with the document's store of word cores.
+fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
     let mut log = Log::default();
     let mut all = blocks::make_blocks(lines, &mut log.repairs);
     if language == Language::Ru {
@@ -290,19 +295,54 @@ pub(super) fn lower_compact(text: &str) -> String {
     out
 }
 
-/// Whether a line is the continuation marker.
+/// Whether a line is the continuation marker: its letters, white space
+/// dropped and lowercased (as `lower_compact` gives them), hold one of the
+/// markers. Every line before the marker is asked, so the letters are
+/// matched as they are read, without building the compact text.
 fn is_marker(text: &str) -> bool {
     // Both markers hold "ж" and "ы", and one of "ғ" (Kazakh) or "ц" (Russian),
     // which only these letters lowercase to: most lines are ruled out without
-    // lowercasing.
+    // reading their letters one by one.
     if !text.contains(['ж', 'Ж']) || !text.contains(['ы', 'Ы']) {
         return false;
     }
     if !text.contains(['ғ', 'Ғ', 'ц', 'Ц']) {
         return false;
     }
-    let compact = lower_compact(text);
-    CONTINUATION.iter().any(|m| compact.contains(m))
+    let markers = marker_letters();
+    // Per marker: how many of its letters the text's last letters match.
+    let mut matched = [0usize; CONTINUATION.len()];
+    let mut read = |l: char| {
+        for (m, k) in markers.iter().zip(matched.iter_mut()) {
+            // A marker's first letter recurs nowhere in it (a test checks),
+            // so a broken match can only start again at this letter.
+            *k = if l == m[*k] {
+                *k + 1
+            } else {
+                usize::from(l == m[0])
+            };
+            if *k == m.len() {
+                return true;
+            }
+        }
+        false
+    };
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let found = match crate::repair::split_word::lower_fast(c) {
+            Some(l) => read(l),
+            None => c.to_lowercase().any(&mut read),
+        };
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+/// The continuation markers' letters.
+fn marker_letters() -> &'static [Vec<char>] {
+    static LETTERS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+    LETTERS.get_or_init(|| CONTINUATION.iter().map(|m| m.chars().collect()).collect())
 }
 
 /// Splits the blocks at the continuation marker line (kept as residue).
@@ -477,7 +517,14 @@ mod tests {
     fn lower_compact_lowercases_and_drops_every_space() {
         let fixture = std::fs::read_to_string("fixtures/karasai-2014-public-works/input.txt")
             .expect("fixture");
-        let odd = ["", " ", "Кестенің  Жалғасы", "№ 12\u{a0}А", "ÀİЁ ҚҰ\tҮ", "abc DEF"];
+        let odd = [
+            "",
+            " ",
+            "Кестенің  Жалғасы",
+            "№ 12\u{a0}А",
+            "ÀİЁ ҚҰ\tҮ",
+            "abc DEF",
+        ];
         for line in fixture.lines().chain(odd) {
             let plain: String = line
                 .chars()
@@ -485,6 +532,34 @@ mod tests {
                 .flat_map(char::to_lowercase)
                 .collect();
             assert_eq!(lower_compact(line), plain, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_continuation_marker_is_found_in_any_case_and_spacing_and_only_there() {
+        for m in marker_letters() {
+            assert!(!m[1..].contains(&m[0]), "{m:?}");
+        }
+        let lines = [
+            ("кестенің жалғасы", true),
+            ("К Е С Т Е Н І Ң   Ж А Л Ғ А С Ы", true),
+            ("Продолжение таблицы", true),
+            ("1 ппродолжение таблицы 2", true),
+            ("кестенің жалғас ы", true),
+            ("кестенің жалғасын", true),
+            ("кестенің жалғ", false),
+            ("продолжение таблиц", false),
+            ("жалғасы кестенің", false),
+            ("", false),
+        ];
+        for (text, want) in lines {
+            let compact = lower_compact(text);
+            assert_eq!(
+                CONTINUATION.iter().any(|m| compact.contains(m)),
+                want,
+                "{text}"
+            );
+            assert_eq!(is_marker(text), want, "{text}");
         }
     }
 

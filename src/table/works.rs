@@ -3,7 +3,7 @@
 //! ends that look most like the end of one kind of work.
 
 use super::blocks::Frag;
-use super::cell::{rejoin_quiet, render, render_keeping, render_rejoined};
+use super::cell::{rejoin_quiet, render, render_keeping};
 use super::Log;
 use crate::model::{RepairKind, Work};
 use crate::repair::split_word::{decide, word_core, Join, Vocab};
@@ -764,7 +764,7 @@ fn best_cuts(
     let slices = SliceLetters::new(&texts);
     let mut scored: Vec<(i32, usize)> = (1..works.len())
         .map(|i| {
-            let score = cut_score(works, &texts, i, known, &slices, vocab, &mut quiet);
+            let score = cut_score(works, i, known, &slices, vocab, &mut quiet);
             (score, i)
         })
         .filter(|(s, _)| *s > 0)
@@ -786,10 +786,8 @@ fn best_cuts(
 }
 
 /// How much the line end before `works[i]` looks like the end of a kind of work.
-/// `texts` are the fragments' rejoined texts (see `rejoin_quiet`).
 fn cut_score(
     works: &[Frag],
-    texts: &[String],
     i: usize,
     known: &KnownWorks,
     slices: &SliceLetters,
@@ -831,8 +829,8 @@ fn cut_score(
     if known.is_empty() || !slices.may_be_known(i, known) {
         return score;
     }
-    let before = render_rejoined(&works[..i], &texts[..i], vocab, log);
-    let after = render_rejoined(&works[i..], &texts[i..], vocab, log);
+    let before = render(&works[..i], vocab, log);
+    let after = render(&works[i..], vocab, log);
     if known.knows(&before) || known.knows(&after) {
         score += 3;
     }
