@@ -97,51 +97,69 @@ pub fn is_header_block(b: &Block) -> bool {
 /// letters (white space dropped) start with a header phrase, or are a lone
 /// "№", or "№" before a column-1 phrase.
 fn is_header_chars(chars: impl Iterator<Item = char>) -> bool {
-    let mut letters = chars
-        .filter(|c| !c.is_whitespace())
-        .flat_map(lowercase)
-        .peekable();
-    if letters.next_if_eq(&'№').is_some() {
-        return letters.peek().is_none() || starts_with_any(letters, COLUMNS[1]);
+    let mut chars = chars.filter(|c| !c.is_whitespace()).peekable();
+    // "№" has no case: it is its own lowercase and no other letter's.
+    if chars.next_if_eq(&'№').is_some() {
+        return chars.peek().is_none() || starts_with_any(chars, COLUMNS[1]);
     }
-    starts_with_any(letters, header_phrases())
+    starts_with_any(chars, header_phrases())
 }
 
-/// A letter's lowercase, without the Unicode table for ASCII and Cyrillic.
-fn lowercase(c: char) -> impl Iterator<Item = char> {
-    let fast = lower_fast(c);
-    let slow = fast.is_none().then(|| c.to_lowercase());
-    fast.into_iter().chain(slow.into_iter().flatten())
+/// Whether the characters, lowercased, start with one of the (at most 31)
+/// phrases. The phrases still possible are followed byte by byte, so a
+/// cell's text is given up after its first letters.
+fn starts_with_any(chars: impl Iterator<Item = char>, phrases: &[&str]) -> bool {
+    let mut follow = Follow {
+        phrases,
+        live: (1 << phrases.len()) - 1,
+        at: 0,
+    };
+    for c in chars {
+        // Lowercased without the Unicode table for ASCII and Cyrillic.
+        let answer = match lower_fast(c) {
+            Some(l) => follow.step(l),
+            None => c.to_lowercase().find_map(|l| follow.step(l)),
+        };
+        if let Some(answer) = answer {
+            return answer;
+        }
+    }
+    false
 }
 
-/// Whether the letters start with one of the (at most 31) phrases. The
-/// phrases still possible are followed byte by byte, so a cell's text is
-/// given up after its first letters.
-fn starts_with_any(letters: impl Iterator<Item = char>, phrases: &[&str]) -> bool {
-    let mut live: u32 = (1 << phrases.len()) - 1;
-    let mut at = 0;
-    let mut buf = [0u8; 4];
-    for l in letters {
+/// The phrases still possible after the first `at` bytes of a text.
+struct Follow<'p> {
+    phrases: &'p [&'p str],
+    /// One bit per phrase.
+    live: u32,
+    at: usize,
+}
+
+impl Follow<'_> {
+    /// The next letter: `Some(true)` once a phrase is whole, `Some(false)`
+    /// once none is left, `None` while undecided.
+    fn step(&mut self, l: char) -> Option<bool> {
+        let mut buf = [0u8; 4];
         for &b in l.encode_utf8(&mut buf).as_bytes() {
-            let mut left = live;
+            let mut left = self.live;
             while left != 0 {
                 let i = left.trailing_zeros() as usize;
                 left &= left - 1;
                 // A live phrase is longer than `at`: a whole one has answered.
-                let p = phrases[i].as_bytes();
-                if p[at] != b {
-                    live &= !(1 << i);
-                } else if at + 1 == p.len() {
-                    return true;
+                let p = self.phrases[i].as_bytes();
+                if p[self.at] != b {
+                    self.live &= !(1 << i);
+                } else if self.at + 1 == p.len() {
+                    return Some(true);
                 }
             }
-            if live == 0 {
-                return false;
+            if self.live == 0 {
+                return Some(false);
             }
-            at += 1;
+            self.at += 1;
         }
+        None
     }
-    false
 }
 
 /// A header block that runs on into other headers or a cell's lines (no
