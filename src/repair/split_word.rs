@@ -80,6 +80,22 @@ pub fn word_core(token: &str) -> String {
     out
 }
 
+/// The answer stored under `key`, or `compute`'s, stored for the next caller.
+fn once_per_key<T>(
+    store: &RefCell<HashMap<String, Rc<T>>>,
+    key: &str,
+    compute: impl FnOnce() -> T,
+) -> Rc<T> {
+    if let Some(done) = store.borrow().get(key) {
+        return Rc::clone(done);
+    }
+    let answer = Rc::new(compute());
+    store
+        .borrow_mut()
+        .insert(key.to_string(), Rc::clone(&answer));
+    answer
+}
+
 /// Word cores by token; `None` for a token that is its own core.
 type Cores = HashMap<Box<str>, Option<Box<str>>>;
 
@@ -267,36 +283,22 @@ impl Vocab {
         joined >= 2
     }
 
-    /// A rare token that is several frequent words printed without spaces
-    /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
-    /// boundaries; `None` when it is a word of its own or no split is certain.
     /// `compute`'s answer for this text, computed once per document: the same
     /// fragments are rendered in many slices while a cell's cut points are scored.
     pub fn rejoined(&self, text: &str, compute: impl FnOnce() -> Rejoined) -> Rc<Rejoined> {
-        if let Some(done) = self.lines.borrow().get(text) {
-            return Rc::clone(done);
-        }
-        let answer = Rc::new(compute());
-        self.lines
-            .borrow_mut()
-            .insert(text.to_string(), Rc::clone(&answer));
-        answer
+        once_per_key(&self.lines, text, compute)
     }
 
     /// `compute`'s rendering of the run of fragments that `key` spells,
     /// computed once per document: the same cells are rendered again by
     /// every pass and every candidate cut, and rows repeat their conditions.
     pub fn rendered(&self, key: &str, compute: impl FnOnce() -> Rendered) -> Rc<Rendered> {
-        if let Some(done) = self.slices.borrow().get(key) {
-            return Rc::clone(done);
-        }
-        let answer = Rc::new(compute());
-        self.slices
-            .borrow_mut()
-            .insert(key.to_string(), Rc::clone(&answer));
-        answer
+        once_per_key(&self.slices, key, compute)
     }
 
+    /// A rare token that is several frequent words printed without spaces
+    /// ("Вразмереминимальной" → "В размере минимальной"), split at the word
+    /// boundaries; `None` when it is a word of its own or no split is certain.
     pub fn unglue(&self, token: &str) -> Option<String> {
         if !may_be_glued(token) {
             return None;
