@@ -318,3 +318,25 @@ fn corpus_fields_match_gold() {
     }
     println!("{}", all.line("all"));
 }
+
+/// OCR misreads digits without a trace, so a scanned decree must say so once,
+/// and a pdftotext one must not cry wolf: the gold's `origin.extract` is the truth.
+#[test]
+fn scans_and_only_scans_carry_the_check_the_numbers_warning() {
+    let mut scans = 0;
+    for case in load_cases("train")
+        .into_iter()
+        .chain(load_cases("train-ru"))
+    {
+        let said = case
+            .got
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("looks like a scan read by OCR"))
+            .count();
+        let expected = usize::from(is_ocr(&case.gold));
+        scans += expected;
+        assert_eq!(said, expected, "{}", case.path.display());
+    }
+    assert!(scans >= 4, "the corpus holds scans");
+}

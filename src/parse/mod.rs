@@ -34,6 +34,11 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     let table_lines = &lines[sections.table_start..];
     add_table(&mut decree, &sections, table_lines, &mut log);
     log.finish(&mut decree);
+    if let Some(w) = scan_warning(&lines, &decree.repairs) {
+        // After the grouping of unplaced text, so that no group is cut in two.
+        let at = decree.warnings.partition_point(|x| x.line <= w.line);
+        decree.warnings.insert(at, w);
+    }
     Ok(decree)
 }
 
@@ -155,6 +160,37 @@ fn displaced_links(lines: &mut [Line], log: &mut Log) {
             Outcome::Unchanged => {}
         }
     }
+}
+
+/// OCR misreads digits with nothing in the text to show it (tesseract reads
+/// "3" as "5" or "2": 23 → 25, 836 → 856), so on a scan every number may be
+/// wrong, not only those that carry a warning of their own. One warning says
+/// so, at the first sign of a scan: table rules read as "|" (pdftotext never
+/// prints them) or a misread number sign corrected.
+fn scan_warning(lines: &[Line], repairs: &[Repair]) -> Option<Warning> {
+    let ruled: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.text.contains('|'))
+        .map(|l| l.no)
+        .collect();
+    let fixes: Vec<usize> = repairs
+        .iter()
+        .filter(|r| r.kind == RepairKind::OcrFix)
+        .map(|r| r.line)
+        .collect();
+    if ruled.len() < 3 && fixes.is_empty() {
+        return None;
+    }
+    Some(Warning {
+        line: ruled.iter().chain(&fixes).copied().min().unwrap_or(1),
+        message: format!(
+            "this text looks like a scan read by OCR (table rules read as \"|\" on {} lines, \
+             {} OCR corrections): OCR misreads digits without a trace (3 as 5 or 2), so check \
+             the dates, numbers and head counts against the scan",
+            ruled.len(),
+            fixes.len()
+        ),
+    })
 }
 
 /// An empty (or all-blank) file is not a decree.
