@@ -176,9 +176,7 @@ fn txt_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Parses one decree and writes its YAML (creating its folder).
 fn convert(job: &Job, out_dir: &Path) -> Done {
     let written = (|| -> Result<Decree> {
-        let (bytes, name) = super::io::read_input(&job.input)?;
-        let decree = crate::parse::parse_decree(&bytes, &name)?;
-        let yaml = crate::yaml::to_string(&decree)?;
+        let (decree, yaml) = super::parse::parse_to_yaml(&job.input)?;
         let path = out_dir.join(&job.output);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -201,24 +199,19 @@ fn convert(job: &Job, out_dir: &Path) -> Done {
 pub fn report(summary: &Summary) -> String {
     let mut out = String::from("input,output,status,rows,warnings,residue,message\n");
     for (job, done) in &summary.results {
-        let (status, rows, warnings, residue, message) = match done {
+        let (status, counts, message) = match done {
             Done::Parsed {
                 rows,
                 warnings,
                 residue,
             } => {
                 let status = if *warnings > 0 { "warnings" } else { "clean" };
-                let counts = (rows.to_string(), warnings.to_string(), residue.to_string());
-                (status, counts.0, counts.1, counts.2, String::new())
+                let counts = [rows, warnings, residue].map(|n| n.to_string());
+                (status, counts, String::new())
             }
-            Done::Failed(e) => (
-                "failed",
-                String::new(),
-                String::new(),
-                String::new(),
-                e.to_string(),
-            ),
+            Done::Failed(e) => ("failed", Default::default(), e.to_string()),
         };
+        let [rows, warnings, residue] = counts;
         let fields = [
             job.input.display().to_string(),
             job.output.display().to_string(),

@@ -3,8 +3,9 @@
 
 use super::io::{read_input, write_atomic};
 use crate::error::{Error, Result};
+use crate::model::Decree;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Options of `qauly parse`.
 #[derive(Debug, Clone)]
@@ -24,9 +25,7 @@ pub struct Outcome {
 /// Parses the input decree and writes its YAML; the warnings travel in the YAML
 /// and their count in the outcome.
 pub fn run(opts: &ParseOptions) -> Result<Outcome> {
-    let (bytes, name) = read_input(&opts.input)?;
-    let decree = crate::parse::parse_decree(&bytes, &name)?;
-    let yaml = crate::yaml::to_string(&decree)?;
+    let (decree, yaml) = parse_to_yaml(&opts.input)?;
     match &opts.output {
         Some(path) => write_atomic(path, yaml.as_bytes())?,
         None => std::io::stdout()
@@ -36,4 +35,13 @@ pub fn run(opts: &ParseOptions) -> Result<Outcome> {
     Ok(Outcome {
         warnings: decree.warnings.len(),
     })
+}
+
+/// The decree read from `input` and its YAML: the single parse and each decree
+/// of a batch go through here, so a batch writes the very bytes `parse` writes.
+pub fn parse_to_yaml(input: &Path) -> Result<(Decree, String)> {
+    let (bytes, name) = read_input(input)?;
+    let decree = crate::parse::parse_decree(&bytes, &name)?;
+    let yaml = crate::yaml::to_string(&decree)?;
+    Ok((decree, yaml))
 }
