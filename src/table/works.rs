@@ -991,6 +991,21 @@ mod tests {
         );
     }
 
+    /// The volume cell split into volumes and paired with the works cell, as
+    /// `assemble` reads a row once its merged lines are cut apart.
+    fn volumes_paired(
+        works: &[Frag],
+        vols: &[Frag],
+        strayed: &[Strayed],
+        lex: &Lexicon,
+        log: &mut Log,
+    ) -> (Vec<String>, Vec<Work>) {
+        let v = volumes(vols, lex, log);
+        let ctx = (&KnownWorks::default(), lex.vocab);
+        let got = pair(works, &v, strayed, ctx, 1, log);
+        (v, got)
+    }
+
     /// A wide works column printed on the volume's lines (pdftotext joins
     /// text on one baseline).
     #[test]
@@ -1019,16 +1034,8 @@ mod tests {
         let strayed = unmerge(&mut works, &mut vols, &Units::default(), &mut log);
         let vocab = Vocab::from_lines(["Помощь в уборке и в ремонте"]);
         let lex = Lexicon::learn(std::iter::once(vols.as_slice()), &vocab);
-        let v = volumes(&vols, &lex, &mut log);
+        let (v, got) = volumes_paired(&works, &vols, &strayed, &lex, &mut log);
         assert_eq!(v, ["до 250 документов", "до 800 документов"]);
-        let got = pair(
-            &works,
-            &v,
-            &strayed,
-            (&KnownWorks::default(), &vocab),
-            1,
-            &mut log,
-        );
         assert_eq!(got[0].kind, "Помощь в ведении делопроизводства");
         assert_eq!(got[1].kind, "Копирование и подшивка документов");
         let units = Units::of(std::iter::once(frags(&["до 500", "документов"]).as_slice()));
@@ -1040,16 +1047,8 @@ mod tests {
             "документов",
         ]);
         let strayed = unmerge(&mut works, &mut vols, &units, &mut Log::default());
-        let v = volumes(&vols, &lex, &mut Log::default());
+        let (v, got) = volumes_paired(&works, &vols, &strayed, &lex, &mut Log::default());
         assert_eq!(v, ["до 500 документов"]);
-        let got = pair(
-            &works,
-            &v,
-            &strayed,
-            (&KnownWorks::default(), &vocab),
-            1,
-            &mut Log::default(),
-        );
         assert_eq!(got[0].kind, "Обработка документов, сдаваемых в архив");
         // That kind whole on the volume lines, the works cell holding the next.
         let mut works = vec![Frag::new(20, "Курьерская работа")];
@@ -1061,16 +1060,8 @@ mod tests {
         ]);
         vols.extend([Frag::new(10, "до 150"), Frag::new(11, "документов")]);
         let strayed = unmerge(&mut works, &mut vols, &units, &mut Log::default());
-        let v = volumes(&vols, &lex, &mut Log::default());
+        let (v, got) = volumes_paired(&works, &vols, &strayed, &lex, &mut Log::default());
         assert_eq!(v, ["до 500 документов", "до 150 документов"]);
-        let got = pair(
-            &works,
-            &v,
-            &strayed,
-            (&KnownWorks::default(), &vocab),
-            1,
-            &mut Log::default(),
-        );
         let kinds: Vec<&str> = got.iter().map(|w| w.kind.as_str()).collect();
         assert_eq!(
             kinds,
