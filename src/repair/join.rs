@@ -1,6 +1,8 @@
 //! Hard-wrapped lines joined back into one paragraph, with punctuation attached
 //! to the right word: the page layout's line ends carry no meaning of their own.
 
+use std::borrow::Cow;
+
 /// Characters that close a phrase and so attach to the word before them.
 const CLOSERS: &[char] = &[',', '.', ')', ';', ':', '!', '?', '»', '”'];
 /// Characters that open a phrase and so attach to the word after them.
@@ -51,26 +53,42 @@ fn collapse_into(s: &str, out: &mut String) {
     }
 }
 
-/// Whether `s` is already trimmed with single spaces between its words, read
-/// on the bytes (most lines are): no ASCII white space but lone inner spaces,
-/// and no lead byte of a non-ASCII white space (U+0085 and U+00A0 start with
-/// 0xC2, the others with 0xE1..=0xE3), so `split_whitespace` would change nothing.
-/// Written as two passes without early exits, which the compiler vectorizes:
-/// every line and cell fragment passes here.
+/// `collapse_spaces`, borrowed when the text is collapsed already (most lines
+/// are): the key by which lines are compared across cells.
+pub fn collapsed(s: &str) -> Cow<'_, str> {
+    if is_collapsed(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(collapse_spaces(s))
+    }
+}
+
+/// Whether `s` is already trimmed with single spaces between its words, so
+/// `split_whitespace` would change nothing. Read on the bytes, in two passes
+/// without early exits, which the compiler vectorizes: every line and cell
+/// fragment passes here. Outside ASCII only characters led by 0xC2 (U+0085,
+/// U+00A0) or 0xE1..=0xE3 (U+1680, U+2000 on, U+3000) can be white space; a
+/// text holding such a byte (« » – № too) is checked char by char.
 pub fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return true;
     };
     // '\t', '\n', VT, FF, '\r' are 9..=13.
-    let odd_space = b.iter().fold(false, |acc, &c| {
-        acc | (c.wrapping_sub(9) < 5) | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3)
+    let ascii_space = b
+        .iter()
+        .fold(false, |acc, &c| acc | (c.wrapping_sub(9) < 5));
+    let may_be_wide = b.iter().fold(false, |acc, &c| {
+        acc | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3)
     });
     let double_space = b
         .iter()
         .zip(&b[1..])
         .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
-    first != b' ' && last != b' ' && !odd_space && !double_space
+    if first == b' ' || last == b' ' || ascii_space || double_space {
+        return false;
+    }
+    !may_be_wide || s.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
 
 /// Whether a space belongs between the text so far and the next fragment.

@@ -396,43 +396,7 @@ pub(super) fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
 /// A line as a key for comparing lines across cells: its words, one space
 /// apart (most lines are printed so already, and are their own key).
 fn line_key(f: &Frag) -> Cow<'_, str> {
-    if single_spaced(&f.text) {
-        return Cow::Borrowed(&f.text);
-    }
-    Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// Whether the text's words are one space apart, with no white space around.
-fn single_spaced(text: &str) -> bool {
-    // Read on the bytes: outside ASCII, only characters led by these bytes
-    // are white space (U+0085, U+00A0, U+1680, U+2000 on, U+3000), and a
-    // text holding one is read char by char.
-    let mut after_space = true;
-    for &b in text.as_bytes() {
-        match b {
-            b' ' if !after_space => after_space = true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => return single_spaced_chars(text),
-            b' ' | b'\t'..=b'\r' => return false,
-            0x80..=0xBF => {}
-            _ => after_space = false,
-        }
-    }
-    !after_space || text.is_empty()
-}
-
-/// `single_spaced`, char by char.
-fn single_spaced_chars(text: &str) -> bool {
-    let mut after_space = true;
-    for c in text.chars() {
-        if c == ' ' && !after_space {
-            after_space = true;
-        } else if c.is_whitespace() {
-            return false;
-        } else {
-            after_space = false;
-        }
-    }
-    !after_space || text.is_empty()
+    crate::repair::join::collapsed(&f.text)
 }
 
 /// Lines of the cells that speak of the unemployed: conditions repeat across
@@ -1157,7 +1121,11 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|c| c.is_whitespace())
         {
-            assert!(!single_spaced(&format!("а{c}б")) || c == ' ', "{c:?}");
+            let text = format!("а{c}б");
+            assert!(
+                !crate::repair::join::is_collapsed(&text) || c == ' ',
+                "{c:?}"
+            );
         }
     }
 

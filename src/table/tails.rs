@@ -12,7 +12,7 @@ use super::blocks::Frag;
 use super::rows::RawRow;
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::join::is_collapsed;
+use crate::repair::join::collapsed;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -40,10 +40,7 @@ struct Order {
 /// A line's words joined by single spaces: the text itself (no copy) when
 /// it is printed that way already, as most lines are.
 fn key(f: &Frag) -> Cow<'_, str> {
-    if is_collapsed(&f.text) {
-        return Cow::Borrowed(&f.text);
-    }
-    Cow::Owned(f.text.split_whitespace().collect::<Vec<_>>().join(" "))
+    collapsed(&f.text)
 }
 
 /// A line of the conditions as `Order` knows it: `None` for a line no
@@ -76,10 +73,11 @@ impl Order {
     /// The id of a line, a new one for a line not seen yet.
     fn intern(&mut self, f: &Frag) -> u32 {
         let next = self.ids.len() as u32;
-        match self.ids.get(key(f).as_ref()) {
+        let k = key(f);
+        match self.ids.get(k.as_ref()) {
             Some(&id) => id,
             None => {
-                self.ids.insert(key(f).into_owned(), next);
+                self.ids.insert(k.into_owned(), next);
                 next
             }
         }
