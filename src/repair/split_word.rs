@@ -410,8 +410,17 @@ impl Vocab {
     pub fn add_whole(&mut self, word: &str) {
         let seen = self.words.entry(word.to_string()).or_default();
         seen.total += 1;
+        self.forget_answers();
+    }
+
+    /// Drops every answer read off the words (the index of whole words, and
+    /// the unglue, rejoin, decide and rendering stores): after a word is added
+    /// those made before are not the vocabulary's now.
+    fn forget_answers(&mut self) {
         self.whole_text = OnceCell::new();
-        // Renderings read the words: those made before are not the vocabulary's now.
+        self.unglued.get_mut().clear();
+        self.lines.get_mut().clear();
+        self.decided.get_mut().clear();
         self.slices.get_mut().clear();
     }
 
@@ -588,10 +597,9 @@ fn decide_uncached(
     {
         return Join::Glue;
     }
-    if !(left_known && right_known) && vocab.has_junction(&l, &r) {
-        return Join::Glue;
-    }
-    if !(left_known && right_known) && known_stem_and_ending(vocab, &l, &joined) {
+    if !(left_known && right_known)
+        && (vocab.has_junction(&l, &r) || known_stem_and_ending(vocab, &l, &joined))
+    {
         return Join::Glue;
     }
     // A fragment printed more than once is a word of its own, even at line ends.

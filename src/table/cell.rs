@@ -301,7 +301,6 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
     }
 }
 
-/// The document vocabulary of a set of blocks (for split-word evidence).
 /// A word's break points: letters before each break, and whether the next
 /// line's piece can start a word.
 type BreakPoints = BTreeSet<(usize, bool)>;
@@ -316,6 +315,7 @@ fn gap_moved(at: &BreakPoints) -> bool {
         .any(|&(a, ok)| !ok && at.iter().any(|&(b, ok2)| ok2 && b > a))
 }
 
+/// The document vocabulary of a set of blocks (for split-word evidence).
 pub fn vocab_of<'a, I: IntoIterator<Item = &'a Frag>>(frags: I) -> Vocab {
     Vocab::from_lines(frags.into_iter().map(|f| f.text.as_str()))
 }

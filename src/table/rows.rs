@@ -443,12 +443,7 @@ fn volume_before_conditions<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
 /// volume (a next row's volume opens lowercase too): words or a paragraph's
 /// rest of this row, printed after its conditions.
 fn continues_a_cell(b: &Block) -> bool {
-    let lower = b
-        .frags
-        .first()
-        .and_then(|f| f.text.chars().next())
-        .is_some_and(char::is_lowercase);
-    lower && super::cycle::kind(b) != super::cycle::Kind::Volume
+    super::together::opens_lowercase(b) && super::cycle::kind(b) != super::cycle::Kind::Volume
 }
 
 /// The next row's cells printed at the bottom of the page before its number.

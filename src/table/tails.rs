@@ -135,10 +135,11 @@ pub fn return_to_rows(rows: &mut [RawRow], log: &mut Log) {
     }
     let order = Order::of(rows);
     for m in 1..rows.len() {
-        let Some((s, e)) = foreign_run(&order.ids(&rows[m].cells[COND]), &order) else {
+        let ids = order.ids(&rows[m].cells[COND]);
+        let Some((s, e)) = foreign_run(&ids, &order) else {
             continue;
         };
-        let first = order.id(&rows[m].cells[COND][s]);
+        let first = ids[s];
         let owner = (m.saturating_sub(REACH)..m).rev().find(|&n| {
             rows[n].cells[COND].last().is_some_and(|l| {
                 let l = order.id(l);

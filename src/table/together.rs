@@ -7,7 +7,7 @@ use super::blocks::Block;
 use super::cycle::{kind, Kind};
 
 /// Whether a block opens in the middle of a sentence (a lowercase word).
-fn opens_lowercase(b: &Block) -> bool {
+pub(super) fn opens_lowercase(b: &Block) -> bool {
     b.frags
         .first()
         .and_then(|f| f.text.chars().next())

@@ -47,10 +47,10 @@ pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
         let (Some(k), true) = (rest, own) else {
             continue;
         };
-        let range = runs[k].clone();
-        if !cell[range.end - 1].text.trim_end().ends_with('.') {
+        if !whole(k) {
             continue;
         }
+        let range = runs[k].clone();
         let Some(q) = (0..r)
             .rev()
             .find(|&q| unfinished(&rows[q].cells[CONDITIONS]))
