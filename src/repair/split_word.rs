@@ -238,6 +238,14 @@ pub fn lower_fast(c: char) -> Option<char> {
     char::from_u32(l)
 }
 
+/// Whether a word whose first letter (or digit) is `first` may lowercase to
+/// the start of one of `words` (word cores): told without taking the word's
+/// core, the test most tokens fail where every word of a table is asked.
+pub fn may_open(first: char, words: &[&str]) -> bool {
+    let lower = lower_fast(first).or_else(|| first.to_lowercase().next());
+    lower.is_some_and(|l| words.iter().any(|w| w.starts_with(l)))
+}
+
 impl Vocab {
     /// Counts the words of the given (already unspaced) lines.
     pub fn from_lines<'a, I: IntoIterator<Item = &'a str>>(lines: I) -> Vocab {

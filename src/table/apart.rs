@@ -19,7 +19,7 @@ use super::interleave;
 use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{is_word_char, lower_fast, word_core, word_core_into};
+use crate::repair::split_word::{is_word_char, may_open, word_core, word_core_into};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -533,19 +533,12 @@ fn has_cond_word(frags: &[Frag]) -> bool {
         .any(|t| {
             // Only a word that may start like one is word-cored (into one buffer).
             let first = t.chars().find(|&c| is_word_char(c));
-            if !first.is_some_and(may_open_cond_word) {
+            if !first.is_some_and(|c| may_open(c, COND_WORDS)) {
                 return false;
             }
             word_core_into(t, &mut w);
             COND_WORDS.iter().any(|c| w.starts_with(c))
         })
-}
-
-/// Whether a word whose first letter (or digit) is `first` may lowercase to
-/// the start of a condition word: told without taking the word's core.
-fn may_open_cond_word(first: char) -> bool {
-    let lower = lower_fast(first).or_else(|| first.to_lowercase().next());
-    lower.is_some_and(|l| COND_WORDS.iter().any(|c| c.starts_with(l)))
 }
 
 /// Sets what a piece's text looks like, as fits for each column.

@@ -13,7 +13,7 @@ use super::classify::Profiles;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{is_word_char, lower_fast, word_core, word_core_into};
+use crate::repair::split_word::{is_word_char, may_open, word_core, word_core_into};
 
 const ORG: usize = 0;
 const WORKS: usize = 1;
@@ -46,7 +46,7 @@ pub(crate) fn kind(b: &Block) -> Kind {
             numbers += 1;
             continue;
         }
-        if !may_open_marker(first) {
+        if !may_open(first, MARKER_FIRSTS) {
             continue;
         }
         word_core_into(t, &mut w);
@@ -83,14 +83,7 @@ pub(crate) fn kind(b: &Block) -> Kind {
 
 /// The first letters of the conditions and volume words (a test checks them
 /// against the lists): every word of every block is asked.
-const MARKER_FIRSTS: [char; 4] = ['ж', 'б', 'д', 'ш'];
-
-/// Whether a word starting with this letter may lowercase to the start of a
-/// conditions or volume word.
-fn may_open_marker(first: char) -> bool {
-    let lower = lower_fast(first).or_else(|| first.to_lowercase().next());
-    lower.is_some_and(|l| MARKER_FIRSTS.contains(&l))
-}
+const MARKER_FIRSTS: &[&str] = &["ж", "б", "д", "ш"];
 
 /// A text block whose last lines are a volume printed without a blank line
 /// before it ("курьерлік жұмыс" / "1500 құжатқа" / "дейін") is two cells.
@@ -287,7 +280,10 @@ mod tests {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
-        let mut listed = MARKER_FIRSTS.to_vec();
+        let mut listed: Vec<char> = MARKER_FIRSTS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
         listed.sort_unstable();
         assert_eq!(firsts, listed);
     }

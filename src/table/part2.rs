@@ -10,7 +10,7 @@
 use super::blocks::{Block, Frag};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{can_start_word, is_word_char, lower_fast, word_core};
+use crate::repair::split_word::{can_start_word, is_word_char, may_open, word_core};
 use std::borrow::Cow;
 
 /// Word starts of the funding sources the genre names (Kazakh and Russian).
@@ -49,8 +49,7 @@ pub(super) fn is_funding_word(token: &str) -> bool {
     let Some(first) = token.chars().find(|&c| is_word_char(c)) else {
         return false;
     };
-    let first = lower_fast(first).unwrap_or_else(|| first.to_lowercase().next().unwrap_or(first));
-    if !FUNDING_WORDS.iter().any(|w| w.starts_with(first)) {
+    if !may_open(first, FUNDING_WORDS) {
         return false;
     }
     let core = word_core(token);
