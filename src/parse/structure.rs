@@ -7,6 +7,7 @@ use super::grammar::{self, Rule};
 use crate::error::{Error, Result};
 use crate::lines::Line;
 use crate::model::Language;
+use crate::repair::spaced::is_kazakh_letter;
 
 /// A run of raw lines that make one field: (1-based raw line number, text).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -160,7 +161,7 @@ fn title_and_status(cur: &mut Cursor) -> Result<(Block, Block)> {
 /// Russian when the portal's status word is Russian.
 fn language_of(status: &Block) -> Language {
     let word = status.lines.first().map_or("", |l| l.1.trim());
-    if word.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c)) || word.is_empty() {
+    if word.contains(is_kazakh_letter) || word.is_empty() {
         return Language::Kk;
     }
     Language::Ru

@@ -32,6 +32,12 @@ pub fn unspace(line: &str) -> Option<String> {
 /// Letters of Kazakh that Russian lacks.
 const KAZAKH_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
 
+/// Whether `c` is a letter of Kazakh that Russian lacks: what tells the two
+/// languages apart wherever the parser has to.
+pub fn is_kazakh_letter(c: char) -> bool {
+    KAZAKH_LETTERS.contains(c)
+}
+
 /// A line of exactly two small letters with one space between ("к а"):
 /// too short for a run on its own, but the end of a letter-spaced word when
 /// the line before was letter-spaced (the caller's evidence). The two letters
@@ -49,7 +55,7 @@ pub fn short_tail(line: &str) -> Option<String> {
     }
     let words_follow = tokens[2].chars().nth(1).is_some();
     // In Russian the second letter may be a preposition ("х в архив").
-    let kazakh = line.contains(|c: char| KAZAKH_LETTERS.contains(c));
+    let kazakh = line.contains(is_kazakh_letter);
     let preposition = RU_ONE_LETTER_WORDS.contains(tokens[1]) && !kazakh;
     (words_follow && !preposition).then(|| format!("{head} {}", tokens[2..].join(" ")))
 }

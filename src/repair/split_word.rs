@@ -7,6 +7,7 @@
 //! the fragments stay apart.
 
 use crate::model::{Repair, Warning};
+use crate::repair::spaced::is_kazakh_letter;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -669,8 +670,6 @@ fn opens_known_word(vocab: &Vocab, r: &str) -> bool {
 /// vowel, so the letters after a break inside a Kazakh word keep it.
 const BACK_VOWELS: &str = "аоұы";
 const FRONT_VOWELS: &str = "әөүіе";
-/// Letters only Kazakh writes: the harmony test is for Kazakh words only.
-const KAZAKH_ONLY: &str = "әғқңөұүһі";
 
 /// Whether two pieces with no other evidence read as two Kazakh words by
 /// vowel harmony: the left piece's last vowel and the right piece's first
@@ -685,7 +684,7 @@ fn breaks_harmony(l: &str, r: &str) -> bool {
             None
         }
     };
-    let kazakh = l.contains(|c| KAZAKH_ONLY.contains(c)) || r.contains(|c| KAZAKH_ONLY.contains(c));
+    let kazakh = l.contains(is_kazakh_letter) || r.contains(is_kazakh_letter);
     let last = l.chars().rev().find_map(row);
     let first = r.chars().find_map(row);
     kazakh && last.zip(first).is_some_and(|(a, b)| a != b)
