@@ -45,8 +45,10 @@ pub fn is_kazakh_letter(c: char) -> bool {
 /// ends, the next begins), unless the second is a Russian preposition.
 pub fn short_tail(line: &str) -> Option<String> {
     let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
-    let letter = |t: &str| is_single(t) && t.chars().all(char::is_lowercase);
-    if line.trim().contains("  ") || tokens.len() < 2 || !tokens[..2].iter().all(|t| letter(t)) {
+    if line.trim().contains("  ")
+        || tokens.len() < 2
+        || !tokens[..2].iter().all(|t| is_lone_small_letter(t))
+    {
         return None;
     }
     let head = tokens[..2].concat();
@@ -129,6 +131,13 @@ fn split_at_capitals(run: &str) -> String {
 
 fn is_single(token: &str) -> bool {
     token.chars().count() == 1
+}
+
+/// Whether a token is one lowercase letter alone ("к"): a piece of a
+/// letter-spaced word, or a one-letter word.
+pub fn is_lone_small_letter(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase())
 }
 
 /// Whether a longer token may sit inside a run: letters only, not capitalized.

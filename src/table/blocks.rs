@@ -130,10 +130,7 @@ fn finish(mut block: Block, repairs: &mut Vec<Repair>) -> Block {
 /// A line of two or more lone lowercase letters, not all of them Russian
 /// one-letter words ("и в" may be two words).
 fn is_short_tail(text: &str) -> bool {
-    let single = |t: &str| {
-        let mut chars = t.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase())
-    };
+    let single = crate::repair::spaced::is_lone_small_letter;
     // Read word by word, given up at the first longer word: every line of
     // the table passes here.
     let (mut n, mut all_russian) = (0, true);

@@ -200,7 +200,10 @@ pub fn join_letter_heads(blocks: &mut [Block], vocab: &Vocab, repairs: &mut Vec<
             }
             let tokens: Vec<&str> = text.split_whitespace().collect();
             // Letters, then maybe the word's comma ("в , покос").
-            let letters = tokens.iter().take_while(|t| is_letter_piece(t)).count();
+            let letters = tokens
+                .iter()
+                .take_while(|t| crate::repair::spaced::is_lone_small_letter(t))
+                .count();
             let singles = letters + usize::from(tokens.get(letters).is_some_and(|t| *t == ","));
             if letters == 0 || singles < 2 || singles == tokens.len() {
                 continue;
@@ -227,10 +230,6 @@ pub fn join_letter_heads(blocks: &mut [Block], vocab: &Vocab, repairs: &mut Vec<
             f.text = after;
         }
     }
-}
-
-fn is_letter_piece(t: &str) -> bool {
-    t.chars().count() == 1 && t.chars().all(char::is_lowercase)
 }
 
 /// The token with a space put in at `Plain::cut`'s place, punctuation kept.

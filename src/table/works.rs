@@ -158,7 +158,7 @@ fn join_known(group: &[Frag], lex: &Lexicon, log: &mut Log) -> (Vec<Frag>, Vec<b
 /// one-letter words or two numbers on one line.
 fn unspace_short(f: &Frag, log: &mut Log) -> Frag {
     let tokens: Vec<&str> = f.text.split_whitespace().collect();
-    let single = |t: &&str| t.chars().count() == 1 && t.chars().all(char::is_lowercase);
+    let single = |t: &&str| crate::repair::spaced::is_lone_small_letter(t);
     let digit = |t: &&str| t.chars().count() == 1 && all_digits(t);
     // The run of single letters (or digits) the line opens with ("г е дейін").
     let run = tokens.iter().take_while(|t| single(t)).count();
