@@ -340,3 +340,70 @@ fn scans_and_only_scans_carry_the_check_the_numbers_warning() {
     }
     assert!(scans >= 4, "the corpus holds scans");
 }
+
+/// A row's printed text, letters and digits only, lowercase: what a moved
+/// fragment's words are looked up in (rendering may rejoin split words).
+fn row_letters(row: &qauly::model::Row) -> String {
+    let works = row.works.iter().flat_map(|w| [&w.kind, &w.volume]);
+    let demand = [row.demand, row.supply].map(|n| n.map(|n| n.to_string()).unwrap_or_default());
+    [&row.organization, &row.conditions, &row.pay, &row.funding]
+        .into_iter()
+        .chain(works)
+        .chain(&demand)
+        .flat_map(|s| s.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The repairs log tells of moves that happened: the last page-break move
+/// logged for a line ("moved to row N" / "moved back to row N") names the row
+/// that holds its words in the end. A reading that was thrown away, or text
+/// that went to residue after all, must leave no move behind.
+#[test]
+fn every_page_break_move_names_the_row_that_holds_its_text() {
+    let mut checked = 0;
+    for case in load_cases("train")
+        .into_iter()
+        .chain(load_cases("train-ru"))
+    {
+        let d = &case.got;
+        let rows = d.appendices.first().map_or(&[][..], |a| &a.table.rows[..]);
+        let mut last: BTreeMap<usize, (&str, u32)> = BTreeMap::new();
+        for r in &d.repairs {
+            let after = r.after.strip_prefix("moved back to row ");
+            let Some(rest) = after.or_else(|| r.after.strip_prefix("moved to row ")) else {
+                continue;
+            };
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(n) = digits.parse() {
+                last.insert(r.line, (r.before.as_str(), n));
+            }
+        }
+        for (line, (before, n)) in last {
+            let held = rows
+                .iter()
+                .find(|r| r.number == n)
+                .map(row_letters)
+                .unwrap_or_default();
+            // Row numbers printed beside the text are not the row's text.
+            for word in before
+                .split_whitespace()
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            {
+                let word: String = word
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                assert!(
+                    held.contains(&word),
+                    "{} line {line}: logged as moved to row {n}, but row {n} has no \"{word}\"",
+                    case.path.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "the corpus has page-break moves ({checked})");
+}

@@ -115,11 +115,14 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let (head2, data2): (Vec<&Block>, Vec<&Block>) =
         part2.iter().partition(|b| header::is_header_block(b));
-    let (mut raw1, first_row) = rows::part1(&data1, &mut log);
+    // The numbered reading's own log: its moves are dropped if the cycle
+    // reading replaces it, since they were made to rows that are thrown away.
+    let mut numbered = Log::default();
+    let (mut raw1, first_row) = rows::part1(&data1, &mut numbered);
     if raw1.is_empty() {
         for b in &data1 {
             for f in &b.frags {
-                log.unplaced(f.no, &f.text, "no numbered row found for this text");
+                numbered.unplaced(f.no, &f.text, "no numbered row found for this text");
             }
         }
     }
@@ -130,15 +133,15 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
     let mut head0_used = true;
     for b in lost {
         for f in &b.frags {
-            log.unplaced(
+            numbered.unplaced(
                 f.no,
                 &f.text,
                 "text printed before row 1 that could not be placed in a row",
             );
         }
     }
-    torn::reattach(&mut raw1, &mut log);
-    torn::return_rests(&mut raw1, &mut log);
+    torn::reattach(&mut raw1, &mut numbered);
+    torn::return_rests(&mut raw1, &mut numbered);
     let mut log2 = Log::default();
     let mut raw2 = part2::part2(&data2, &mut log2);
     let chosen = if raw2.iter().any(|r| r.read_across) {
@@ -152,11 +155,16 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
             if by_apart {
                 reread_part2(&data2, raw1.len(), &mut raw2, &mut log2);
             }
+            numbered.repairs.clear();
+            log.append(numbered);
             log.append(log2);
             merge_trial(&mut log, trial, &raw1);
             head0_used = false;
         }
-        None => log.append(log2),
+        None => {
+            log.append(numbered);
+            log.append(log2);
+        }
     }
     tails::return_to_rows(&mut raw1, &mut log);
     let head_blocks: Vec<&Block> = head1

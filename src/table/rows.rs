@@ -210,13 +210,20 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     let segs = spread_runs(segs);
     let profiles = learn(&segs);
     let mut rows = Vec::new();
-    let mut pending: Option<RawRow> = None;
+    let mut pending: Option<EarlyPart> = None;
     for seg in &segs {
-        let mut row = pending.take().unwrap_or_else(RawRow::empty);
+        let mut row = match pending.take() {
+            // Its moves happened only now that a row takes it.
+            Some(early) => {
+                log.append(early.moves);
+                early.row
+            }
+            None => RawRow::empty(),
+        };
         pending = build_row(&mut row, seg, &profiles, log);
         rows.push(row);
     }
-    if let Some(p) = pending {
+    if let Some(EarlyPart { row: p, .. }) = pending {
         for f in p.cells.iter().flatten() {
             log.unplaced(
                 f.no,
@@ -330,6 +337,14 @@ fn learn(segs: &[Segment]) -> Profiles {
     p
 }
 
+/// The next row's cells printed before its number, with the repairs that
+/// say so: logged when a next row takes them, dropped with them when none
+/// comes (the text then goes to residue, and no move happened).
+struct EarlyPart {
+    row: RawRow,
+    moves: Log,
+}
+
 /// Fills `row` from its segment; returns the next row's text printed before
 /// the next number (a row torn by a page break), if any.
 fn build_row(
@@ -337,7 +352,7 @@ fn build_row(
     seg: &Segment,
     profiles: &Profiles,
     log: &mut Log,
-) -> Option<RawRow> {
+) -> Option<EarlyPart> {
     row.number = seg.number;
     row.line = seg.anchor.first_line();
     row.number_after_break = seg.anchor.page_break_before;
@@ -366,7 +381,7 @@ fn build_row(
             extra.iter().for_each(|b| row.put(NCOLS - 1, &b.frags));
             None
         } else {
-            Some(early_part(extra, profiles, seg.number + 1, log))
+            Some(early_part(extra, profiles, seg.number + 1))
         }
     } else {
         place(row, &first, start, profiles, log);
@@ -447,8 +462,9 @@ fn continues_a_cell(b: &Block) -> bool {
 }
 
 /// The next row's cells printed at the bottom of the page before its number.
-fn early_part(blocks: &[&Block], profiles: &Profiles, number: u32, log: &mut Log) -> RawRow {
+fn early_part(blocks: &[&Block], profiles: &Profiles, number: u32) -> EarlyPart {
     let mut row = RawRow::empty();
+    let mut moves = Log::default();
     row.number = number;
     let frags: Vec<&[Frag]> = blocks.iter().map(|b| b.frags.as_slice()).collect();
     let cols = profiles
@@ -458,14 +474,14 @@ fn early_part(blocks: &[&Block], profiles: &Profiles, number: u32, log: &mut Log
         row.put(c, &b.frags);
         row.before_number[c] = true;
         let text: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
+        moves.repair(
             RepairKind::PageBreakRow,
             b.first_line(),
             text.join(" "),
             format!("moved to row {number}, column {}", c + 2),
         );
     }
-    row
+    EarlyPart { row, moves }
 }
 
 #[cfg(test)]
