@@ -69,6 +69,22 @@ impl Log {
         self.residue.append(&mut other.residue);
     }
 
+    /// The log of a reading that was thrown away: the text it could not place
+    /// stays in residue with the warnings saying why; its moves and its
+    /// doubts about its own rows go with the rows.
+    fn residue_only(self) -> Log {
+        let kept: Vec<usize> = self.residue.iter().map(|r| r.line).collect();
+        Log {
+            repairs: Vec::new(),
+            warnings: self
+                .warnings
+                .into_iter()
+                .filter(|w| kept.contains(&w.line))
+                .collect(),
+            residue: self.residue,
+        }
+    }
+
     /// Keeps text that fits no cell in `residue`, with a warning saying why.
     pub fn unplaced(&mut self, line: usize, text: &str, why: &str) {
         self.residue.push(Residue {
@@ -115,8 +131,8 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let (head2, data2): (Vec<&Block>, Vec<&Block>) =
         part2.iter().partition(|b| header::is_header_block(b));
-    // The numbered reading's own log: its moves are dropped if the cycle
-    // reading replaces it, since they were made to rows that are thrown away.
+    // The numbered reading's own log: if the cycle reading replaces it, what
+    // it says of its rows goes with them (see `Log::residue_only`).
     let mut numbered = Log::default();
     let (mut raw1, first_row) = rows::part1(&data1, &mut numbered);
     if raw1.is_empty() {
@@ -155,8 +171,7 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
             if by_apart {
                 reread_part2(&data2, raw1.len(), &mut raw2, &mut log2);
             }
-            numbered.repairs.clear();
-            log.append(numbered);
+            log.append(numbered.residue_only());
             log.append(log2);
             merge_trial(&mut log, trial, &raw1);
             head0_used = false;
@@ -520,6 +535,28 @@ fn check(rows: &[Row], part2_rows: usize, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_thrown_away_reading_leaves_only_its_residue_and_why() {
+        let mut log = Log::default();
+        log.repair(
+            RepairKind::PageBreakRow,
+            7,
+            "a".into(),
+            "moved to row 2, column 3".into(),
+        );
+        log.warn(7, "row 1 has more cell blocks than columns".into());
+        log.unplaced(
+            9,
+            "Мектеп",
+            "text after the last row that belongs to no row",
+        );
+        let kept = log.residue_only();
+        assert!(kept.repairs.is_empty());
+        assert_eq!(kept.residue.len(), 1);
+        assert_eq!(kept.warnings.len(), 1);
+        assert_eq!(kept.warnings[0].line, 9);
+    }
 
     #[test]
     fn lower_compact_lowercases_and_drops_every_space() {
