@@ -407,3 +407,33 @@ fn every_page_break_move_names_the_row_that_holds_its_text() {
     }
     assert!(checked > 100, "the corpus has page-break moves ({checked})");
 }
+
+/// A volume whose kind of work could not be found is a pairing that failed:
+/// the gold never has one, so each such volume in the output must come with
+/// a warning naming it, for the clerk to check that row against the scan.
+#[test]
+fn every_volume_left_without_its_kind_of_work_is_warned_about() {
+    let mut empty = 0;
+    for case in load_cases("train")
+        .into_iter()
+        .chain(load_cases("train-ru"))
+    {
+        let d = &case.got;
+        let rows = d.appendices.iter().flat_map(|a| &a.table.rows);
+        for w in rows
+            .flat_map(|r| &r.works)
+            .filter(|w| w.kind.trim().is_empty())
+        {
+            empty += 1;
+            let named = format!("\"{}\"", w.volume);
+            assert!(
+                d.warnings
+                    .iter()
+                    .any(|x| x.message.contains("no kind of work") && x.message.contains(&named)),
+                "{}: volume {named} has no kind of work and no warning",
+                case.path.display()
+            );
+        }
+    }
+    assert!(empty > 0, "the corpus has rows whose pairing fails");
+}

@@ -721,7 +721,22 @@ pub fn pair(
         }
     }
     out.retain(|w| !(w.kind.is_empty() && w.volume.is_empty()));
+    warn_unpaired_volumes(&out, line, log);
     out
+}
+
+/// A volume left without its kind of work is a pairing that failed, however
+/// the counts came out: the clerk is told which volume to check.
+fn warn_unpaired_volumes(works: &[Work], line: usize, log: &mut Log) {
+    for w in works.iter().filter(|w| w.kind.trim().is_empty()) {
+        log.warn(
+            line,
+            format!(
+                "no kind of work found for the volume \"{}\" (left empty)",
+                w.volume
+            ),
+        );
+    }
 }
 
 /// The kinds of work printed whole on their volumes' lines ("Обработка" /
