@@ -20,7 +20,9 @@ use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
 use crate::repair::split_word::{is_word_char, may_open, word_core, word_core_into};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word starts that mark the conditions cell (the unemployed).
@@ -732,7 +734,7 @@ impl Features {
 /// Where the reading stands: rows begun, the last column begun in the current
 /// row, and the torn zone (0: none; 1: open, nothing continued yet; 2 + k:
 /// column k continued last).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct Key {
     rows: u16,
     col: u8,
@@ -857,14 +859,31 @@ fn prune(mut cands: Vec<State>) -> Vec<State> {
     // the candidates beyond the beam are dropped first (exactly).
     let floor = cands.iter().map(|s| s.cost).fold(f64::INFINITY, f64::min);
     cands.retain(|s| s.cost <= floor + BEAM);
-    // A stable sort by key, then cost, puts each key's keeper first in its run.
+    // One pass in generation order: a later state replaces its key's keeper
+    // only when strictly cheaper (hundreds of candidates per piece; sorting
+    // them all to find each key's keeper cost more than the search itself).
+    let mut at: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut kept: Vec<State> = Vec::with_capacity(cands.len());
+    for s in cands {
+        match at.entry(s.key) {
+            Entry::Occupied(e) => {
+                let keeper = &mut kept[*e.get()];
+                if s.cost < keeper.cost {
+                    *keeper = s;
+                }
+            }
+            Entry::Vacant(e) => {
+                e.insert(kept.len());
+                kept.push(s);
+            }
+        }
+    }
+    // Keys are unique now, so this order is total and needs no stable sort.
     // (Costs are sums of finite steps from 0.0: never NaN nor -0.0, so
     // `total_cmp` orders them as `<=` does.)
-    cands.sort_by(|a, b| a.key.cmp(&b.key).then(a.cost.total_cmp(&b.cost)));
-    cands.dedup_by_key(|s| s.key);
-    cands.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
-    cands.truncate(BEAM_SIZE);
-    cands
+    kept.sort_unstable_by(|a, b| a.cost.total_cmp(&b.cost).then(a.key.cmp(&b.key)));
+    kept.truncate(BEAM_SIZE);
+    kept
 }
 
 /// The cheapest reading of the pieces as `expected` rows: one act per piece.
