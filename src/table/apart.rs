@@ -14,19 +14,17 @@
 //! the one part 2 gives and to the numbers printed on each page.
 
 use super::blocks::{Block, Frag};
-use super::cycle::VOLUME_WORDS;
+use super::cycle::{has_cond_word, VOLUME_WORDS};
 use super::interleave;
 use super::rows::{starts_volume, RawRow, NCOLS};
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{is_word_char, may_open, word_core, word_core_into};
+use crate::repair::split_word::{word_core, word_core_into};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Word starts that mark the conditions cell (the unemployed).
-const COND_WORDS: &[&str] = &["жұмыссыз", "безработн"];
 /// Last words of an organization's name: its legal form.
 pub(super) const LEGAL: &[&str] = &[
     "мекемесі",
@@ -523,24 +521,6 @@ fn move_conditions_tail(vol: &mut Vec<Frag>, cond: &mut Vec<Frag>) {
     vol.extend(early);
     cond.extend(late);
     cond.sort_by_key(|f| (f.no, f.part));
-}
-
-fn has_cond_word(frags: &[Frag]) -> bool {
-    // Every condition word starts with "ж" or "б": other lines are not split.
-    let mut w = String::new();
-    frags
-        .iter()
-        .filter(|f| f.text.contains(['ж', 'Ж', 'б', 'Б']))
-        .flat_map(|f| f.text.split_whitespace())
-        .any(|t| {
-            // Only a word that may start like one is word-cored (into one buffer).
-            let first = t.chars().find(|&c| is_word_char(c));
-            if !first.is_some_and(|c| may_open(c, COND_WORDS)) {
-                return false;
-            }
-            word_core_into(t, &mut w);
-            COND_WORDS.iter().any(|c| w.starts_with(c))
-        })
 }
 
 /// Sets what a piece's text looks like, as fits for each column.

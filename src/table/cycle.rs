@@ -219,16 +219,27 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
 pub fn quality(rows: &[RawRow]) -> usize {
     rows.iter()
         .filter(|r| r.cells.iter().all(|c| !c.is_empty()))
-        .filter(|r| {
-            r.cells[COND]
-                .iter()
-                .flat_map(|f| f.text.split_whitespace())
-                .any(|t| {
-                    let w = word_core(t);
-                    COND_WORDS.iter().any(|c| w.starts_with(c))
-                })
-        })
+        .filter(|r| has_cond_word(&r.cells[COND]))
         .count()
+}
+
+/// Whether a cell's lines use a word of the conditions (the unemployed).
+pub(super) fn has_cond_word(frags: &[Frag]) -> bool {
+    // Every condition word starts with "ж" or "б": other lines are not split.
+    let mut w = String::new();
+    frags
+        .iter()
+        .filter(|f| f.text.contains(['ж', 'Ж', 'б', 'Б']))
+        .flat_map(|f| f.text.split_whitespace())
+        .any(|t| {
+            // Only a word that may start like one is word-cored (into one buffer).
+            let first = t.chars().find(|&c| is_word_char(c));
+            if !first.is_some_and(|c| may_open(c, COND_WORDS)) {
+                return false;
+            }
+            word_core_into(t, &mut w);
+            COND_WORDS.iter().any(|c| w.starts_with(c))
+        })
 }
 
 /// Places one block in the cycle; returns the column it went to.
