@@ -289,8 +289,21 @@ pub fn unmerge(
     // Each strayed line with the line of the volume it goes with.
     let mut strayed: Vec<(Frag, usize)> = Vec::new();
     let mut kept = Vec::with_capacity(vols.len());
-    let around = works_around_cuts(vols, units);
-    for (k, f) in vols.drain(..).enumerate() {
+    // Each volume line cut once: the cuts find the works around them, and
+    // the lines that are no such work keep their cut (and its log).
+    let cuts: Vec<(Option<(Frag, Frag)>, Log)> = vols
+        .iter()
+        .map(|f| {
+            let mut own = Log::default();
+            (cut_at_volume(f, &mut own), own)
+        })
+        .collect();
+    let tails: Vec<Option<&Frag>> = cuts
+        .iter()
+        .map(|(cut, _)| cut.as_ref().map(|(_, tail)| tail))
+        .collect();
+    let around = works_around_cuts(vols, &tails, units);
+    for ((k, f), (cut, own)) in vols.drain(..).enumerate().zip(cuts) {
         if let Some(anchor) = around[k] {
             log.repair(
                 RepairKind::ColumnMerge,
@@ -301,7 +314,8 @@ pub fn unmerge(
             strayed.push((f, anchor));
             continue;
         }
-        match cut_at_volume(&f, log) {
+        log.append(own);
+        match cut {
             Some((head, tail)) => {
                 strayed.push((head, f.no));
                 kept.push(tail);
@@ -329,7 +343,8 @@ pub fn unmerge(
 /// "документов"): before it, lines without a number or a volume word; after
 /// it, when its volume ends in a bare number, the lines up to the one that
 /// ends with a unit the document ends volumes with. Each with its anchor.
-fn works_around_cuts(vols: &[Frag], units: &Units) -> Vec<Option<usize>> {
+/// `tails` holds each line's volume when the line cuts (see `cut_at_volume`).
+fn works_around_cuts(vols: &[Frag], tails: &[Option<&Frag>], units: &Units) -> Vec<Option<usize>> {
     let mut out = vec![None; vols.len()];
     let plain = |f: &Frag| {
         !f.text.chars().any(|c| c.is_ascii_digit())
@@ -345,7 +360,7 @@ fn works_around_cuts(vols: &[Frag], units: &Units) -> Vec<Option<usize>> {
             .is_some_and(|t| units.last.contains(&word_core(t)))
     };
     for c in 0..vols.len() {
-        let Some((_, tail)) = cut_at_volume(&vols[c], &mut Log::default()) else {
+        let Some(tail) = tails[c] else {
             continue;
         };
         let anchor = vols[c].no;
@@ -677,11 +692,7 @@ pub fn pair(
         let mut kind: Vec<Frag> = works[range].to_vec();
         // All of a kind's strayed lines go in together, in printed order.
         let at = kind.len().saturating_sub(1);
-        let mine: Vec<Frag> = strayed
-            .iter()
-            .filter(|s| s.volume == k)
-            .map(|s| s.frag.clone())
-            .collect();
+        let mut mine: Vec<Frag> = Vec::new();
         for s in strayed.iter().filter(|s| s.volume == k) {
             log.warn(
                 s.frag.no,
@@ -690,6 +701,7 @@ pub fn pair(
                     s.frag.text
                 ),
             );
+            mine.push(s.frag.clone());
         }
         kind.splice(at..at, mine);
         parts.push(render(&kind, vocab, log));
