@@ -50,14 +50,8 @@ pub fn funding_rest_from_pay(rows: &mut [RawPay], log: &mut Log) {
         let Some(at) = funding_rest(&row.pay) else {
             continue;
         };
-        let rest: Vec<Frag> = row.pay.drain(at..).collect();
-        let text: Vec<&str> = rest.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            rest[0].no,
-            text.join(" "),
-            "moved to the funding cell it finishes".to_string(),
-        );
+        let to = "moved to the funding cell it finishes".to_string();
+        let rest = log.moved(&mut row.pay, at.., to);
         row.funding.extend(rest);
     }
 }
@@ -91,15 +85,8 @@ pub fn split_doubled_pay(rows: &mut [RawPay], log: &mut Log) {
         if !same {
             continue;
         }
-        let first: Vec<Frag> = rows[r].pay.drain(..half).collect();
-        let text: Vec<&str> = first.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            first[0].no,
-            text.join(" "),
-            format!("moved to row {r}, the row before (its pay was printed with this row's)"),
-        );
-        rows[r - 1].pay = first;
+        let to = format!("moved to row {r}, the row before (its pay was printed with this row's)");
+        rows[r - 1].pay = log.moved(&mut rows[r].pay, ..half, to);
     }
 }
 
@@ -276,15 +263,8 @@ fn name_back(row: &mut RawRow, log: &mut Log) {
     if !super::interleave::reads_as_name(name, super::apart::LEGAL, super::apart::WORK_WORDS) {
         return;
     }
-    let name: Vec<Frag> = row.cells[WORKS].drain(..k).collect();
-    let text: Vec<&str> = name.iter().map(|f| f.text.as_str()).collect();
-    log.repair(
-        RepairKind::PageBreakRow,
-        name[0].no,
-        text.join(" "),
-        format!("moved to row {}, column 2", row.number),
-    );
-    row.cells[super::rows::ORG] = name;
+    let to = format!("moved to row {}, column 2", row.number);
+    row.cells[super::rows::ORG] = log.moved(&mut row.cells[WORKS], ..k, to);
 }
 
 /// A stray short word: where it is, and whether it comes before all other

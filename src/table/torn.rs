@@ -9,7 +9,6 @@
 use super::blocks::Frag;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
-use crate::model::RepairKind;
 
 /// Moves the first lines of torn rows back from the previous row.
 pub fn reattach(rows: &mut [RawRow], log: &mut Log) {
@@ -57,14 +56,8 @@ pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
         else {
             continue;
         };
-        let moved: Vec<Frag> = rows[r].cells[CONDITIONS].drain(range).collect();
-        let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            moved[0].no,
-            text.join(" "),
-            format!("moved to row {}, column {}", rows[q].number, CONDITIONS + 2),
-        );
+        let to = format!("moved to row {}, column {}", rows[q].number, CONDITIONS + 2);
+        let moved = log.moved(&mut rows[r].cells[CONDITIONS], range, to);
         rows[q].cells[CONDITIONS].extend(moved);
     }
 }
@@ -114,14 +107,8 @@ fn move_tail(prev: &mut RawRow, next: &mut RawRow, col: usize, log: &mut Log) {
         );
         return;
     };
-    let moved: Vec<Frag> = prev.cells[col].split_off(cut + 1);
-    let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
-    log.repair(
-        RepairKind::PageBreakRow,
-        moved[0].no,
-        text.join(" "),
-        format!("moved to row {}, column {}", next.number, col + 2),
-    );
+    let to = format!("moved to row {}, column {}", next.number, col + 2);
+    let moved = log.moved(&mut prev.cells[col], cut + 1.., to);
     next.cells[col].splice(0..0, moved);
     next.before_number[col] = true;
 }
@@ -129,6 +116,7 @@ fn move_tail(prev: &mut RawRow, next: &mut RawRow, col: usize, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RepairKind;
 
     fn row(number: u32, cond: &[(usize, &str)], after_break: bool, tail: usize) -> RawRow {
         let mut r = RawRow::numbered(number);
@@ -164,6 +152,8 @@ mod tests {
         assert_eq!(rows[1].cells[3][0].text, "Қоғамдық жұмыстар уақытша жұмыс");
         assert_eq!(log.repairs[0].kind, RepairKind::PageBreakRow);
         assert_eq!(log.repairs[0].line, 283);
+        assert_eq!(log.repairs[0].before, "Қоғамдық жұмыстар уақытша жұмыс");
+        assert_eq!(log.repairs[0].after, "moved to row 7, column 5");
     }
 
     #[test]
