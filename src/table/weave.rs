@@ -13,7 +13,7 @@ use super::blocks::{Block, Frag};
 use super::part2::RawPay;
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{word_core, word_core_into};
+use crate::repair::split_word::{word_core, NeededPairs};
 use std::collections::BTreeSet;
 
 /// Pairs of word cores known to follow each other in the document.
@@ -24,24 +24,18 @@ impl Pairs {
     /// pass with a reused buffer.
     fn learn(blocks: &[Block], pays: &[RawPay], needed: &BTreeSet<String>) -> Pairs {
         let mut set = BTreeSet::new();
-        let (mut prev, mut core) = (String::new(), String::new());
-        let mut scan = |texts: &mut dyn Iterator<Item = &str>, set: &mut BTreeSet<_>| {
-            prev.clear();
-            for t in texts.flat_map(str::split_whitespace) {
-                word_core_into(t, &mut core);
-                if !needed.contains(core.as_str()) {
-                    core.clear();
-                } else if !prev.is_empty() {
-                    set.insert((prev.clone(), core.clone()));
-                }
-                std::mem::swap(&mut prev, &mut core);
+        let mut reader = NeededPairs::new(needed);
+        let mut keep = |prev: &str, core: &str| {
+            if !prev.is_empty() {
+                set.insert((prev.to_string(), core.to_string()));
             }
         };
         for f in blocks.iter().flat_map(|b| &b.frags) {
-            scan(&mut std::iter::once(f.text.as_str()), &mut set);
+            reader.scan(f.text.split_whitespace(), |_| true, &mut keep);
         }
         for p in pays.iter().filter(|p| runs(&p.pay).len() == 1) {
-            scan(&mut p.pay.iter().map(|f| f.text.as_str()), &mut set);
+            let tokens = p.pay.iter().flat_map(|f| f.text.split_whitespace());
+            reader.scan(tokens, |_| true, &mut keep);
         }
         Pairs(set)
     }
@@ -231,6 +225,22 @@ mod tests {
             text(&pays[1]),
             "В размере 1,5 минимальной заработной платы, установленной законодательством Республики Казахстан"
         );
+    }
+
+    #[test]
+    fn pairs_are_learned_between_needed_words_side_by_side_only() {
+        let block = Block {
+            frags: frags(1, &["В размере 1,5 минимальной", "заработной платы,"]),
+            page_break_before: false,
+        };
+        let needed: BTreeSet<String> = ["в", "размере", "минимальной", "заработной"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let pairs = Pairs::learn(&[block], &[], &needed);
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // "1,5" is not needed, so it parts its neighbours; no pair spans lines.
+        assert_eq!(pairs.0, BTreeSet::from([pair("в", "размере")]));
     }
 
     #[test]
