@@ -37,7 +37,7 @@ const CONDITIONS: usize = NCOLS - 1;
 pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
     for r in 1..rows.len() {
         let cell = &rows[r].cells[CONDITIONS];
-        let runs = line_runs(cell);
+        let runs = super::weave::runs(cell);
         let opens = |k: usize| cell[runs[k].start].text.chars().next();
         let rest = (0..runs.len()).find(|&k| opens(k).is_some_and(char::is_lowercase));
         // Its own paragraph whole: a rest of it would continue it instead.
@@ -65,18 +65,6 @@ pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
 /// A cell that stops in the middle of a sentence.
 fn unfinished(cell: &[Frag]) -> bool {
     cell.last().is_some_and(|f| !ends_sentence(&f.text))
-}
-
-/// The cell's runs of lines printed one under the other.
-fn line_runs(cell: &[Frag]) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for (i, f) in cell.iter().enumerate() {
-        match out.last_mut() {
-            Some(r) if f.no <= cell[i - 1].no + 1 => r.end = i + 1,
-            _ => out.push(i..i + 1),
-        }
-    }
-    out
 }
 
 fn starts_mid_sentence(cell: &[Frag]) -> bool {

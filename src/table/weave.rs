@@ -51,8 +51,10 @@ impl Pairs {
 }
 
 /// The cell's runs of lines printed one under the other (a blank line or
-/// more between runs), as index ranges.
-fn runs(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
+/// more between runs), as index ranges. A line printed before the one it
+/// follows in the cell (put there from elsewhere) opens a run of its own: it
+/// was not printed under that line. `torn` reads conditions cells' runs too.
+pub(super) fn runs(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, f) in frags.iter().enumerate() {
         match out.last_mut() {
@@ -241,6 +243,14 @@ mod tests {
         let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
         // "1,5" is not needed, so it parts its neighbours; no pair spans lines.
         assert_eq!(pairs.0, BTreeSet::from([pair("в", "размере")]));
+    }
+
+    #[test]
+    fn runs_part_at_a_blank_line_and_at_a_line_printed_earlier() {
+        let mut cell = frags(20, &["Общественные работы", "для безработных."]);
+        cell.extend(frags(24, &["Плата."]));
+        cell.extend(frags(12, &["своевременно."]));
+        assert_eq!(runs(&cell), [0..2, 2..3, 3..4]);
     }
 
     #[test]
