@@ -70,9 +70,6 @@ impl Plain {
 /// Cuts the one-letter words out of the letter-spaced lines' joined words,
 /// logging each cut.
 pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
-    if !blocks.iter().flat_map(|b| &b.frags).any(|f| f.spaced) {
-        return;
-    }
     let may = |f: &super::blocks::Frag| f.spaced && may_cut(&f.text);
     if !blocks.iter().flat_map(|b| &b.frags).any(may) {
         return;
