@@ -146,6 +146,51 @@ pub fn word_core_into(token: &str, out: &mut String) {
     }
 }
 
+/// The word cores a document prints side by side, for the words of one set
+/// only: the table learns which of the words it asks about follow each other
+/// in one pass over all lines, with two buffers reused from token to token
+/// (most tokens are not in the set, and none of them is copied).
+pub struct NeededPairs<'a> {
+    needed: &'a std::collections::BTreeSet<String>,
+    prev: String,
+    core: String,
+}
+
+impl<'a> NeededPairs<'a> {
+    pub fn new(needed: &'a std::collections::BTreeSet<String>) -> NeededPairs<'a> {
+        NeededPairs {
+            needed,
+            prev: String::new(),
+            core: String::new(),
+        }
+    }
+
+    /// Reads one run of text (no pair spans two runs), calling
+    /// `visit(prev, core)` for each token whose core is needed: `prev` is the
+    /// core of the token before when that one was needed too, else "". A
+    /// token `may` turns down (a test cheaper than its core) is not needed.
+    pub fn scan<'t>(
+        &mut self,
+        tokens: impl Iterator<Item = &'t str>,
+        may: impl Fn(&str) -> bool,
+        mut visit: impl FnMut(&str, &str),
+    ) {
+        self.prev.clear();
+        for t in tokens {
+            let needed = may(t) && {
+                word_core_into(t, &mut self.core);
+                self.needed.contains(self.core.as_str())
+            };
+            if needed {
+                visit(&self.prev, &self.core);
+            } else {
+                self.core.clear();
+            }
+            std::mem::swap(&mut self.prev, &mut self.core);
+        }
+    }
+}
+
 /// `word_core_into`'s work, without the store.
 fn compute_core(token: &str, out: &mut String) {
     out.clear();

@@ -62,6 +62,24 @@ impl Log {
         self.warnings.push(Warning { line, message });
     }
 
+    /// Takes the lines `range` out of `cell` because a page break printed
+    /// them away from the cell they belong to, logging one repair with their
+    /// text and `to`, where they go; the caller puts them there. Every such
+    /// move logs the same way, so the repair log reads alike whatever moved.
+    pub fn moved(
+        &mut self,
+        cell: &mut Vec<Frag>,
+        range: impl std::ops::RangeBounds<usize>,
+        to: String,
+    ) -> Vec<Frag> {
+        let moved: Vec<Frag> = cell.drain(range).collect();
+        if let Some(first) = moved.first() {
+            let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
+            self.repair(RepairKind::PageBreakRow, first.no, text.join(" "), to);
+        }
+        moved
+    }
+
     /// Moves another log's entries after this one's (in their order).
     pub fn append(&mut self, mut other: Log) {
         self.repairs.append(&mut other.repairs);

@@ -6,7 +6,7 @@
 use super::blocks::Block;
 use crate::model::{Repair, RepairKind};
 use crate::repair::spaced::RU_ONE_LETTER_WORDS;
-use crate::repair::split_word::{word_core, word_core_into, Vocab};
+use crate::repair::split_word::{word_core, NeededPairs, Vocab};
 use std::collections::BTreeSet;
 
 /// Words and word pairs of the lines printed without letter spacing.
@@ -22,33 +22,25 @@ impl Plain {
     fn learn(blocks: &[Block], needed: &BTreeSet<String>) -> Plain {
         let mut words = BTreeSet::new();
         let mut pairs = BTreeSet::new();
-        let (mut prev, mut core) = (String::new(), String::new());
         // Cheap first: a token too long or too short in bytes for any needed
         // word with a few marks around it is not looked up.
         let mut sizes = 0u128;
         for w in needed {
             (w.len()..=w.len() + 3).for_each(|n| sizes |= 1 << n.min(127));
         }
-        let letters = |t: &str| t.len().min(127);
-        for f in blocks.iter().flat_map(|b| &b.frags).filter(|f| !f.spaced) {
-            prev.clear();
-            for t in f.text.split_whitespace() {
-                if sizes & (1 << letters(t)) == 0 {
-                    prev.clear();
-                    continue;
-                }
-                word_core_into(t, &mut core);
-                if !needed.contains(core.as_str()) {
-                    core.clear();
-                } else if !words.contains(core.as_str()) {
-                    words.insert(core.clone());
-                }
-                let one = |w: &str| w.chars().nth(1).is_none();
-                if !prev.is_empty() && !core.is_empty() && (one(&prev) || one(&core)) {
-                    pairs.insert((prev.clone(), core.clone()));
-                }
-                std::mem::swap(&mut prev, &mut core);
+        let may = |t: &str| sizes & (1 << t.len().min(127)) != 0;
+        let one = |w: &str| w.chars().nth(1).is_none();
+        let mut keep = |prev: &str, core: &str| {
+            if !words.contains(core) {
+                words.insert(core.to_string());
             }
+            if !prev.is_empty() && !core.is_empty() && (one(prev) || one(core)) {
+                pairs.insert((prev.to_string(), core.to_string()));
+            }
+        };
+        let mut reader = NeededPairs::new(needed);
+        for f in blocks.iter().flat_map(|b| &b.frags).filter(|f| !f.spaced) {
+            reader.scan(f.text.split_whitespace(), may, &mut keep);
         }
         Plain { words, pairs }
     }
@@ -78,9 +70,6 @@ impl Plain {
 /// Cuts the one-letter words out of the letter-spaced lines' joined words,
 /// logging each cut.
 pub fn resplit(blocks: &mut [Block], repairs: &mut Vec<Repair>) {
-    if !blocks.iter().flat_map(|b| &b.frags).any(|f| f.spaced) {
-        return;
-    }
     let may = |f: &super::blocks::Frag| f.spaced && may_cut(&f.text);
     if !blocks.iter().flat_map(|b| &b.frags).any(may) {
         return;

@@ -50,14 +50,8 @@ pub fn funding_rest_from_pay(rows: &mut [RawPay], log: &mut Log) {
         let Some(at) = funding_rest(&row.pay) else {
             continue;
         };
-        let rest: Vec<Frag> = row.pay.drain(at..).collect();
-        let text: Vec<&str> = rest.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            rest[0].no,
-            text.join(" "),
-            "moved to the funding cell it finishes".to_string(),
-        );
+        let to = "moved to the funding cell it finishes".to_string();
+        let rest = log.moved(&mut row.pay, at.., to);
         row.funding.extend(rest);
     }
 }
@@ -91,15 +85,8 @@ pub fn split_doubled_pay(rows: &mut [RawPay], log: &mut Log) {
         if !same {
             continue;
         }
-        let first: Vec<Frag> = rows[r].pay.drain(..half).collect();
-        let text: Vec<&str> = first.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            first[0].no,
-            text.join(" "),
-            format!("moved to row {r}, the row before (its pay was printed with this row's)"),
-        );
-        rows[r - 1].pay = first;
+        let to = format!("moved to row {r}, the row before (its pay was printed with this row's)");
+        rows[r - 1].pay = log.moved(&mut rows[r].pay, ..half, to);
     }
 }
 
@@ -114,17 +101,7 @@ pub fn move_in_pay(rows: &mut [RawPay], log: &mut Log) {
             continue;
         };
         let words = word_frags(&row.pay[at..]);
-        let mut head: Vec<Frag> = row.pay[..at].to_vec();
-        // All or nothing: a part put back would leave the rest out of place.
-        let mut trial = Log::default();
-        let placed = fill(
-            &mut head,
-            &words,
-            &vec![false; words.len()],
-            &bigrams,
-            &mut trial,
-        );
-        if placed.iter().all(|&p| p) {
+        if let Some((head, trial)) = fill_all(&row.pay[..at], &words, &bigrams) {
             row.pay = head;
             log.append(trial);
         }
@@ -220,16 +197,7 @@ pub fn move_word_blocks(rows: &mut [RawRow], bigrams: &Bigrams, log: &mut Log) {
             continue;
         }
         for back in 1..=BLOCK_REACH.min(r) {
-            let mut works = rows[r - back].cells[WORKS].clone();
-            let mut trial = Log::default();
-            let placed = fill(
-                &mut works,
-                &words,
-                &vec![false; words.len()],
-                bigrams,
-                &mut trial,
-            );
-            if placed.iter().all(|&p| p) {
+            if let Some((works, trial)) = fill_all(&rows[r - back].cells[WORKS], &words, bigrams) {
                 rows[r - back].cells[WORKS] = works;
                 rows[r].cells[super::rows::ORG].clear();
                 log.append(trial);
@@ -276,15 +244,8 @@ fn name_back(row: &mut RawRow, log: &mut Log) {
     if !super::interleave::reads_as_name(name, super::apart::LEGAL, super::apart::WORK_WORDS) {
         return;
     }
-    let name: Vec<Frag> = row.cells[WORKS].drain(..k).collect();
-    let text: Vec<&str> = name.iter().map(|f| f.text.as_str()).collect();
-    log.repair(
-        RepairKind::PageBreakRow,
-        name[0].no,
-        text.join(" "),
-        format!("moved to row {}, column 2", row.number),
-    );
-    row.cells[super::rows::ORG] = name;
+    let to = format!("moved to row {}, column 2", row.number);
+    row.cells[super::rows::ORG] = log.moved(&mut row.cells[WORKS], ..k, to);
 }
 
 /// A stray short word: where it is, and whether it comes before all other
@@ -317,6 +278,22 @@ fn strays_of(row: &RawRow) -> Vec<Stray> {
             }),
     );
     out
+}
+
+/// `cell` with every word put in by `fill`, and the repairs that did it, when
+/// each word found its place: all or nothing, since a part put back would
+/// leave the rest out of place.
+fn fill_all(cell: &[Frag], words: &[Frag], bigrams: &Bigrams) -> Option<(Vec<Frag>, Log)> {
+    let mut filled = cell.to_vec();
+    let mut log = Log::default();
+    let placed = fill(
+        &mut filled,
+        words,
+        &vec![false; words.len()],
+        bigrams,
+        &mut log,
+    );
+    placed.iter().all(|&p| p).then_some((filled, log))
 }
 
 /// Puts the words not marked in `skip` into the works cell, each word at the
@@ -556,6 +533,19 @@ mod tests {
         let mut rows = vec![pay(frags(1, &["жалақының", "мөлшерінде", "", "басқа"]))];
         move_in_pay(&mut rows, &mut Log::default());
         assert_eq!(rows[0].pay.len(), 3);
+    }
+
+    #[test]
+    fn fill_all_places_every_word_or_none() {
+        let seen = frags(1, &["төменгі айлық жалақының 1,5 мөлшерінде"]);
+        let bigrams = Bigrams::of(std::iter::once(seen.as_slice()));
+        let cell = frags(10, &["төменгі", "жалақының", "мөлшерінде"]);
+        let (filled, log) = fill_all(&cell, &frags(20, &["айлық", "1,5"]), &bigrams).unwrap();
+        let texts: Vec<&str> = filled.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["төменгі айлық", "жалақының 1,5", "мөлшерінде"]);
+        assert_eq!(log.repairs.len(), 2);
+        // One word without a place: nothing is put in.
+        assert!(fill_all(&cell, &frags(20, &["айлық", "басқа"]), &bigrams).is_none());
     }
 
     #[test]

@@ -147,14 +147,8 @@ pub fn return_to_rows(rows: &mut [RawRow], log: &mut Log) {
             })
         });
         let Some(n) = owner else { continue };
-        let run: Vec<Frag> = rows[m].cells[COND].drain(s..e).collect();
-        let text: Vec<&str> = run.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            run[0].no,
-            text.join(" "),
-            format!("moved back to row {}, column 5", rows[n].number),
-        );
+        let to = format!("moved back to row {}, column 5", rows[n].number);
+        let run = log.moved(&mut rows[m].cells[COND], s..e, to);
         rows[n].cells[COND].extend(run);
     }
 }

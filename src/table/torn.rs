@@ -9,7 +9,6 @@
 use super::blocks::Frag;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
-use crate::model::RepairKind;
 
 /// Moves the first lines of torn rows back from the previous row.
 pub fn reattach(rows: &mut [RawRow], log: &mut Log) {
@@ -38,7 +37,7 @@ const CONDITIONS: usize = NCOLS - 1;
 pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
     for r in 1..rows.len() {
         let cell = &rows[r].cells[CONDITIONS];
-        let runs = line_runs(cell);
+        let runs = super::weave::runs(cell);
         let opens = |k: usize| cell[runs[k].start].text.chars().next();
         let rest = (0..runs.len()).find(|&k| opens(k).is_some_and(char::is_lowercase));
         // Its own paragraph whole: a rest of it would continue it instead.
@@ -57,14 +56,8 @@ pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
         else {
             continue;
         };
-        let moved: Vec<Frag> = rows[r].cells[CONDITIONS].drain(range).collect();
-        let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
-        log.repair(
-            RepairKind::PageBreakRow,
-            moved[0].no,
-            text.join(" "),
-            format!("moved to row {}, column {}", rows[q].number, CONDITIONS + 2),
-        );
+        let to = format!("moved to row {}, column {}", rows[q].number, CONDITIONS + 2);
+        let moved = log.moved(&mut rows[r].cells[CONDITIONS], range, to);
         rows[q].cells[CONDITIONS].extend(moved);
     }
 }
@@ -72,18 +65,6 @@ pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
 /// A cell that stops in the middle of a sentence.
 fn unfinished(cell: &[Frag]) -> bool {
     cell.last().is_some_and(|f| !ends_sentence(&f.text))
-}
-
-/// The cell's runs of lines printed one under the other.
-fn line_runs(cell: &[Frag]) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for (i, f) in cell.iter().enumerate() {
-        match out.last_mut() {
-            Some(r) if f.no <= cell[i - 1].no + 1 => r.end = i + 1,
-            _ => out.push(i..i + 1),
-        }
-    }
-    out
 }
 
 fn starts_mid_sentence(cell: &[Frag]) -> bool {
@@ -114,14 +95,8 @@ fn move_tail(prev: &mut RawRow, next: &mut RawRow, col: usize, log: &mut Log) {
         );
         return;
     };
-    let moved: Vec<Frag> = prev.cells[col].split_off(cut + 1);
-    let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
-    log.repair(
-        RepairKind::PageBreakRow,
-        moved[0].no,
-        text.join(" "),
-        format!("moved to row {}, column {}", next.number, col + 2),
-    );
+    let to = format!("moved to row {}, column {}", next.number, col + 2);
+    let moved = log.moved(&mut prev.cells[col], cut + 1.., to);
     next.cells[col].splice(0..0, moved);
     next.before_number[col] = true;
 }
@@ -129,6 +104,7 @@ fn move_tail(prev: &mut RawRow, next: &mut RawRow, col: usize, log: &mut Log) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RepairKind;
 
     fn row(number: u32, cond: &[(usize, &str)], after_break: bool, tail: usize) -> RawRow {
         let mut r = RawRow::numbered(number);
@@ -164,6 +140,8 @@ mod tests {
         assert_eq!(rows[1].cells[3][0].text, "Қоғамдық жұмыстар уақытша жұмыс");
         assert_eq!(log.repairs[0].kind, RepairKind::PageBreakRow);
         assert_eq!(log.repairs[0].line, 283);
+        assert_eq!(log.repairs[0].before, "Қоғамдық жұмыстар уақытша жұмыс");
+        assert_eq!(log.repairs[0].after, "moved to row 7, column 5");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::blocks::{Block, Frag};
 use super::part2::RawPay;
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::split_word::{word_core, word_core_into};
+use crate::repair::split_word::{word_core, NeededPairs};
 use std::collections::BTreeSet;
 
 /// Pairs of word cores known to follow each other in the document.
@@ -24,24 +24,18 @@ impl Pairs {
     /// pass with a reused buffer.
     fn learn(blocks: &[Block], pays: &[RawPay], needed: &BTreeSet<String>) -> Pairs {
         let mut set = BTreeSet::new();
-        let (mut prev, mut core) = (String::new(), String::new());
-        let mut scan = |texts: &mut dyn Iterator<Item = &str>, set: &mut BTreeSet<_>| {
-            prev.clear();
-            for t in texts.flat_map(str::split_whitespace) {
-                word_core_into(t, &mut core);
-                if !needed.contains(core.as_str()) {
-                    core.clear();
-                } else if !prev.is_empty() {
-                    set.insert((prev.clone(), core.clone()));
-                }
-                std::mem::swap(&mut prev, &mut core);
+        let mut reader = NeededPairs::new(needed);
+        let mut keep = |prev: &str, core: &str| {
+            if !prev.is_empty() {
+                set.insert((prev.to_string(), core.to_string()));
             }
         };
         for f in blocks.iter().flat_map(|b| &b.frags) {
-            scan(&mut std::iter::once(f.text.as_str()), &mut set);
+            reader.scan(f.text.split_whitespace(), |_| true, &mut keep);
         }
         for p in pays.iter().filter(|p| runs(&p.pay).len() == 1) {
-            scan(&mut p.pay.iter().map(|f| f.text.as_str()), &mut set);
+            let tokens = p.pay.iter().flat_map(|f| f.text.split_whitespace());
+            reader.scan(tokens, |_| true, &mut keep);
         }
         Pairs(set)
     }
@@ -57,8 +51,10 @@ impl Pairs {
 }
 
 /// The cell's runs of lines printed one under the other (a blank line or
-/// more between runs), as index ranges.
-fn runs(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
+/// more between runs), as index ranges. A line printed before the one it
+/// follows in the cell (put there from elsewhere) opens a run of its own: it
+/// was not printed under that line. `torn` reads conditions cells' runs too.
+pub(super) fn runs(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, f) in frags.iter().enumerate() {
         match out.last_mut() {
@@ -231,6 +227,30 @@ mod tests {
             text(&pays[1]),
             "В размере 1,5 минимальной заработной платы, установленной законодательством Республики Казахстан"
         );
+    }
+
+    #[test]
+    fn pairs_are_learned_between_needed_words_side_by_side_only() {
+        let block = Block {
+            frags: frags(1, &["В размере 1,5 минимальной", "заработной платы,"]),
+            page_break_before: false,
+        };
+        let needed: BTreeSet<String> = ["в", "размере", "минимальной", "заработной"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let pairs = Pairs::learn(&[block], &[], &needed);
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // "1,5" is not needed, so it parts its neighbours; no pair spans lines.
+        assert_eq!(pairs.0, BTreeSet::from([pair("в", "размере")]));
+    }
+
+    #[test]
+    fn runs_part_at_a_blank_line_and_at_a_line_printed_earlier() {
+        let mut cell = frags(20, &["Общественные работы", "для безработных."]);
+        cell.extend(frags(24, &["Плата."]));
+        cell.extend(frags(12, &["своевременно."]));
+        assert_eq!(runs(&cell), [0..2, 2..3, 3..4]);
     }
 
     #[test]
