@@ -476,12 +476,14 @@ type PlacedBlock = Vec<Placed>;
 /// A block of funding words alone; a word cut by a narrow column
 /// ("Жергілік" / "ті бюджет") counts once its pieces are joined.
 fn funding_only(b: &[Placed]) -> bool {
-    let mut words: Vec<String> = Vec::new();
+    // The word being read (a cut word's pieces joined): only the last word
+    // is ever looked at again.
+    let mut last: Option<String> = None;
     // Whether the last word is a funding word, once asked: each word is asked once.
     let mut last_funding: Option<bool> = None;
     for t in b.iter().flat_map(|f| f.2.text.split_whitespace()) {
-        let t_funding = (!words.is_empty()).then(|| is_funding_word(t));
-        match words.last_mut() {
+        let t_funding = last.is_some().then(|| is_funding_word(t));
+        match last.as_mut() {
             Some(w) if t_funding == Some(false) && is_funding_word(&format!("{w}{t}")) => {
                 w.push_str(t);
                 last_funding = Some(true);
@@ -489,20 +491,19 @@ fn funding_only(b: &[Placed]) -> bool {
             _ => {
                 // The last word is final now: one that is not a funding word decides
                 // (the long pay cells pass here too).
-                let last = words
-                    .last()
+                let done = last
+                    .as_deref()
                     .map(|w| last_funding.unwrap_or_else(|| is_funding_word(w)));
-                if last == Some(false) {
+                if done == Some(false) {
                     return false;
                 }
-                words.push(t.to_string());
+                last = Some(t.to_string());
                 last_funding = t_funding;
             }
         }
     }
     // Every word before the last was found a funding word when the next came.
-    words
-        .last()
+    last.as_deref()
         .is_none_or(|w| last_funding.unwrap_or_else(|| is_funding_word(w)))
 }
 
