@@ -248,7 +248,7 @@ fn glue(prev: &Frag, last: &str, next: &Frag, vocab: &Vocab, log: &mut Log) -> b
 /// vocabulary as printed whole, so the pieces are joined wherever they occur.
 pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
     // By the word after its last hyphen: the break points, and the joined
-    // forms (a hash map looked up per line end, read in key order below).
+    // forms (a hash map looked up per line end).
     let mut splits: HashMap<String, (BreakPoints, BTreeSet<String>)> = HashMap::default();
     // Buffers reused for every line end (most are ruled out before any lookup).
     let (mut l, mut r, mut key) = (String::new(), String::new(), String::new());
@@ -287,9 +287,8 @@ pub fn learn_breaks(vocab: &mut Vocab, blocks: &[super::blocks::Block]) {
             }
         }
     }
-    let mut splits: Vec<(String, (BreakPoints, BTreeSet<String>))> = splits.into_iter().collect();
-    splits.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (_, (at, forms)) in splits {
+    // In any order: a form is added once, whoever adds it first.
+    for (at, forms) in splits.into_values() {
         if at.len() < 2 || gap_moved(&at) {
             continue;
         }
