@@ -53,13 +53,7 @@ fn render_stored(frags: &[Frag], kept: Option<&[bool]>, vocab: &Vocab, log: &mut
             .map(|(i, f)| Frag { no: i, ..f.clone() })
             .collect();
         let mut own = Log::default();
-        let text = render_with(&placed, vocab, &mut own, |f, i, log| {
-            if is_kept(i) {
-                Cow::Owned(f.text.clone())
-            } else {
-                Cow::Owned(rejoin_inline(f, vocab, log))
-            }
-        });
+        let text = render_run(&placed, kept, vocab, &mut own);
         Rendered {
             text,
             repairs: own.repairs,
@@ -76,16 +70,18 @@ fn render_stored(frags: &[Frag], kept: Option<&[bool]>, vocab: &Vocab, log: &mut
     done.text.clone()
 }
 
-/// The rendering loop; `text_of` gives a fragment's rejoined text (its repairs
-/// logged in printed order, before the glue to the next fragment).
-fn render_with<'t, F>(frags: &[Frag], vocab: &Vocab, log: &mut Log, mut text_of: F) -> String
-where
-    F: FnMut(&Frag, usize, &mut Log) -> Cow<'t, str>,
-{
+/// The rendering loop: each fragment's text rejoined (its repairs logged in
+/// printed order, before the glue to the next fragment), or as printed where
+/// `kept` marks it, then glued to the line before or started anew.
+fn render_run(frags: &[Frag], kept: Option<&[bool]>, vocab: &Vocab, log: &mut Log) -> String {
     let mut pieces: Vec<String> = Vec::new();
     let mut prev: Option<&Frag> = None;
     for (i, frag) in frags.iter().enumerate() {
-        let text = text_of(frag, i, log);
+        let text = if kept.is_some_and(|k| k[i]) {
+            Cow::Borrowed(frag.text.as_str())
+        } else {
+            Cow::Owned(rejoin_inline(frag, vocab, log))
+        };
         let text = text.trim();
         if text.is_empty() {
             continue;
