@@ -35,7 +35,7 @@ pub struct Vocab {
     whole_text: OnceCell<String>,
     /// `unglue` answers by token: the standard conditions paragraph repeats in
     /// every row, and cells are rendered more than once.
-    unglued: RefCell<HashMap<String, Option<String>>>,
+    unglued: RefCell<HashMap<String, Rc<Option<String>>>>,
     /// Whole fragment texts with their inline repairs, by text (see `rejoined`).
     lines: RefCell<HashMap<String, Rc<Rejoined>>>,
     /// `decide` answers by (left, right, right spaced, left alone): cells are
@@ -357,20 +357,12 @@ impl Vocab {
         if !may_be_glued(token) {
             return None;
         }
-        if let Some(done) = self.unglued.borrow().get(token) {
-            return done.clone();
-        }
-        let answer = self.unglue_uncached(token);
-        self.unglued
-            .borrow_mut()
-            .insert(token.to_string(), answer.clone());
-        answer
+        let answer = once_per_key(&self.unglued, token, || self.unglue_uncached(token));
+        Option::clone(&answer)
     }
 
+    /// `unglue`'s work, for a token that may be glued.
     fn unglue_uncached(&self, token: &str) -> Option<String> {
-        if !may_be_glued(token) {
-            return None;
-        }
         // A frequent token is a word of its own: told before the letters are collected.
         let lowered = token.to_lowercase();
         let seen = self.get(&lowered).total;
