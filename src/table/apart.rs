@@ -1050,11 +1050,8 @@ pub(super) fn build(pieces: &[&Piece], acts: &[Act], log: &mut Log) -> Vec<RawRo
             }
             Act::Cont(c) => {
                 col = usize::from(c);
-                let text: Vec<&str> = p.frags.iter().map(|f| f.text.as_str()).collect();
-                log.repair(
-                    RepairKind::PageBreakRow,
-                    p.frags[0].no,
-                    text.join(" "),
+                log.moved_lines(
+                    &p.frags,
                     format!("moved to row {}, column {}", rows.len(), col + 2),
                 );
             }

@@ -12,7 +12,6 @@ use super::blocks::{Block, Frag};
 use super::classify::Profiles;
 use super::rows::{RawRow, NCOLS};
 use super::Log;
-use crate::model::RepairKind;
 use crate::repair::split_word::{is_word_char, may_open, word_core, word_core_into};
 
 const ORG: usize = 0;
@@ -191,11 +190,8 @@ pub fn rows(blocks: &[&Block], expected: usize, log: &mut Log) -> Option<Vec<Raw
         let cols = profiles.assign(&frags, 0)?;
         for (b, c) in list.iter().zip(cols) {
             rows[r].cells[c].extend_from_slice(&b.frags);
-            let text: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
-            log.repair(
-                RepairKind::PageBreakRow,
-                b.first_line(),
-                text.join(" "),
+            log.moved_lines(
+                &b.frags,
                 format!("moved to row {}, column {}", r + 1, c + 2),
             );
         }

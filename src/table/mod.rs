@@ -73,11 +73,17 @@ impl Log {
         to: String,
     ) -> Vec<Frag> {
         let moved: Vec<Frag> = cell.drain(range).collect();
-        if let Some(first) = moved.first() {
-            let text: Vec<&str> = moved.iter().map(|f| f.text.as_str()).collect();
+        self.moved_lines(&moved, to);
+        moved
+    }
+
+    /// Logs `lines`, printed away from their cell by a page break, as moved
+    /// `to`: one repair at the first line with their text joined.
+    pub fn moved_lines(&mut self, lines: &[Frag], to: String) {
+        if let Some(first) = lines.first() {
+            let text: Vec<&str> = lines.iter().map(|f| f.text.as_str()).collect();
             self.repair(RepairKind::PageBreakRow, first.no, text.join(" "), to);
         }
-        moved
     }
 
     /// Moves another log's entries after this one's (in their order).

@@ -218,12 +218,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
                     // The rest of the previous row's cell, printed after a page break.
                     continuing = Some(bi);
                     let prev: &mut RawPay = rows.last_mut().expect("checked");
-                    log.repair(
-                        RepairKind::PageBreakRow,
-                        f.no,
-                        f.text.clone(),
-                        "moved to the previous row".to_string(),
-                    );
+                    log.moved_lines(std::slice::from_ref(f), "moved to the previous row".into());
                     split_words(prev, f.clone(), log);
                     continue;
                 }
@@ -282,12 +277,7 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
         // The last row's pay, printed after its counts on the next page.
         let prev = rows.last_mut().expect("checked");
         for (_, _, f) in text.drain(..) {
-            log.repair(
-                RepairKind::PageBreakRow,
-                f.no,
-                f.text.clone(),
-                "moved to the previous row".to_string(),
-            );
+            log.moved_lines(std::slice::from_ref(&f), "moved to the previous row".into());
             split_words(prev, f, log);
         }
     }

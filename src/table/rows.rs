@@ -5,7 +5,6 @@ use super::blocks::{Block, Frag};
 use super::classify::Profiles;
 use super::together;
 use super::Log;
-use crate::model::RepairKind;
 use crate::repair::split_word::word_core;
 
 /// Data columns of part 1 after the number.
@@ -473,13 +472,7 @@ fn early_part(blocks: &[&Block], profiles: &Profiles, number: u32) -> EarlyPart 
     for (b, c) in blocks.iter().zip(cols) {
         row.put(c, &b.frags);
         row.before_number[c] = true;
-        let text: Vec<&str> = b.frags.iter().map(|f| f.text.as_str()).collect();
-        moves.repair(
-            RepairKind::PageBreakRow,
-            b.first_line(),
-            text.join(" "),
-            format!("moved to row {number}, column {}", c + 2),
-        );
+        moves.moved_lines(&b.frags, format!("moved to row {number}, column {}", c + 2));
     }
     EarlyPart { row, moves }
 }
