@@ -286,9 +286,7 @@ fn complete_cut_headers(cols: &mut [String], groups: &mut [ColumnGroup]) {
             &groups[p - n].title
         };
         let words: Vec<&str> = piece.split_whitespace().collect();
-        let Some(k) =
-            (1..words.len()).find(|&k| standard.contains(&lower_compact(&words[..k].join(" "))))
-        else {
+        let Some(k) = standard_prefix(&words, standard) else {
             continue;
         };
         let (taken, rest) = (words[..k].join(" "), words[k..].join(" "));
@@ -305,6 +303,25 @@ fn complete_cut_headers(cols: &mut [String], groups: &mut [ColumnGroup]) {
             groups[p - n].title = taken;
         }
     }
+}
+
+/// How many of the first `words` (fewer than all) spell a standard header,
+/// compacted. `lower_compact` works letter by letter, so the compacted
+/// prefixes grow word by word, and none longer than the longest header is
+/// tried (a long cell would otherwise be joined and compacted once per word).
+fn standard_prefix(words: &[&str], standard: &[String]) -> Option<usize> {
+    let longest = standard.iter().map(String::len).max().unwrap_or(0);
+    let mut prefix = String::new();
+    for (i, w) in words.iter().enumerate().take(words.len().saturating_sub(1)) {
+        prefix.push_str(&lower_compact(w));
+        if prefix.len() > longest {
+            return None;
+        }
+        if standard.contains(&prefix) {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 fn find_any(hay: &str, phrases: &[&str]) -> Option<usize> {
