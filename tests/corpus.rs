@@ -221,6 +221,13 @@ fn load_cases(set: &str) -> Vec<Case> {
         .collect()
 }
 
+/// Both training sets, Kazakh then Russian.
+fn all_cases() -> Vec<Case> {
+    let mut cases = load_cases("train");
+    cases.extend(load_cases("train-ru"));
+    cases
+}
+
 fn is_ocr(d: &Decree) -> bool {
     let extract = d
         .source
@@ -324,10 +331,7 @@ fn corpus_fields_match_gold() {
 #[test]
 fn scans_and_only_scans_carry_the_check_the_numbers_warning() {
     let mut scans = 0;
-    for case in load_cases("train")
-        .into_iter()
-        .chain(load_cases("train-ru"))
-    {
+    for case in all_cases() {
         let said = case
             .got
             .warnings
@@ -341,19 +345,26 @@ fn scans_and_only_scans_carry_the_check_the_numbers_warning() {
     assert!(scans >= 4, "the corpus holds scans");
 }
 
-/// A row's printed text, letters and digits only, lowercase: what a moved
-/// fragment's words are looked up in (rendering may rejoin split words).
-fn row_letters(row: &qauly::model::Row) -> String {
-    let works = row.works.iter().flat_map(|w| [&w.kind, &w.volume]);
-    let demand = [row.demand, row.supply].map(|n| n.map(|n| n.to_string()).unwrap_or_default());
-    [&row.organization, &row.conditions, &row.pay, &row.funding]
-        .into_iter()
-        .chain(works)
-        .chain(&demand)
-        .flat_map(|s| s.chars())
+/// Letters and digits only, lowercase: how moved text is looked up in its
+/// row (rendering may rejoin split words and drop spaces).
+fn letters(s: &str) -> String {
+    s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A row's printed text, as `letters` gives it.
+fn row_letters(row: &qauly::model::Row) -> String {
+    let works = row.works.iter().flat_map(|w| [&w.kind, &w.volume]);
+    let counts = [row.demand, row.supply].map(|n| n.map(|n| n.to_string()).unwrap_or_default());
+    let text: Vec<&str> = [&row.organization, &row.conditions, &row.pay, &row.funding]
+        .into_iter()
+        .chain(works)
+        .chain(&counts)
+        .map(String::as_str)
+        .collect();
+    letters(&text.concat())
 }
 
 /// The repairs log tells of moves that happened: the last page-break move
@@ -363,10 +374,7 @@ fn row_letters(row: &qauly::model::Row) -> String {
 #[test]
 fn every_page_break_move_names_the_row_that_holds_its_text() {
     let mut checked = 0;
-    for case in load_cases("train")
-        .into_iter()
-        .chain(load_cases("train-ru"))
-    {
+    for case in all_cases() {
         let d = &case.got;
         let rows = d.appendices.first().map_or(&[][..], |a| &a.table.rows[..]);
         let mut last: BTreeMap<usize, (&str, u32)> = BTreeMap::new();
@@ -391,11 +399,7 @@ fn every_page_break_move_names_the_row_that_holds_its_text() {
                 .split_whitespace()
                 .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
             {
-                let word: String = word
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+                let word = letters(word);
                 assert!(
                     held.contains(&word),
                     "{} line {line}: logged as moved to row {n}, but row {n} has no \"{word}\"",
@@ -414,10 +418,7 @@ fn every_page_break_move_names_the_row_that_holds_its_text() {
 #[test]
 fn every_volume_left_without_its_kind_of_work_is_warned_about() {
     let mut empty = 0;
-    for case in load_cases("train")
-        .into_iter()
-        .chain(load_cases("train-ru"))
-    {
+    for case in all_cases() {
         let d = &case.got;
         let rows = d.appendices.iter().flat_map(|a| &a.table.rows);
         for w in rows
