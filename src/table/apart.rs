@@ -21,7 +21,6 @@ use super::Log;
 use crate::model::RepairKind;
 use crate::repair::split_word::{word_core, word_core_into};
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -289,7 +288,7 @@ pub(super) fn mark_openers(items: &mut [Item]) {
     for item in items.iter() {
         if let Item::Piece(p) = item {
             if !p.glued {
-                let key = line_key(&p.frags[0]);
+                let key = p.frags[0].key();
                 match counts.get_mut(key.as_ref()) {
                     Some(n) => *n += 1,
                     None => {
@@ -301,7 +300,7 @@ pub(super) fn mark_openers(items: &mut [Item]) {
     }
     for item in items.iter_mut() {
         if let Item::Piece(p) = item {
-            let key = line_key(&p.frags[0]);
+            let key = p.frags[0].key();
             if key.chars().count() >= 5 && counts.get(key.as_ref()).is_some_and(|n| *n >= 3) {
                 p.cont.iter_mut().for_each(|c| *c -= OPENER);
             }
@@ -393,12 +392,6 @@ pub(super) fn piece(frags: Vec<Frag>, glued: bool, page_break: bool) -> Piece {
     }
 }
 
-/// A line as a key for comparing lines across cells: its words, one space
-/// apart (most lines are printed so already, and are their own key).
-fn line_key(f: &Frag) -> Cow<'_, str> {
-    crate::repair::join::collapsed(&f.text)
-}
-
 /// Lines of the cells that speak of the unemployed: conditions repeat across
 /// rows and wrap the same way in the same column, so a piece made of these
 /// lines is a piece of conditions even without the key word.
@@ -420,7 +413,7 @@ fn condition_lines(blocks: &[&Block]) -> BTreeSet<String> {
         let keys: BTreeSet<String> = frags
             .iter()
             .filter(|f| f.text.chars().count() >= 12)
-            .map(|f| line_key(f).into_owned())
+            .map(|f| f.key().into_owned())
             .collect();
         for k in keys {
             *seen.entry(k).or_default() += 1;
@@ -454,7 +447,7 @@ fn split_volume_conditions(
     }
     let (mut vol, mut cond) = (Vec::new(), Vec::new());
     for f in frags {
-        let key = line_key(f);
+        let key = f.key();
         if cond_lines.contains(key.as_ref()) {
             cond.push(f.clone());
             continue;
@@ -533,7 +526,7 @@ fn score(p: &mut Piece, cond_lines: &BTreeSet<String>) {
     let lines = frags.len();
     let known = frags
         .iter()
-        .filter(|f| cond_lines.contains(line_key(f).as_ref()))
+        .filter(|f| cond_lines.contains(f.key().as_ref()))
         .count();
     let last_text = frags.last().map_or("", |f| f.text.trim_end());
     let f = Features {
@@ -1103,7 +1096,7 @@ mod tests {
                 ..Frag::new(1, "")
             };
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(line_key(&f), want, "{text:?}");
+            assert_eq!(f.key(), want, "{text:?}");
         }
         // Every white space character between two words.
         for c in (0..0x3001u32)
@@ -1221,7 +1214,7 @@ mod tests {
             Frag::new(1, "Уақытылы еңбекақысы"),
             Frag::new(2, "төленеді."),
         ];
-        let lines: BTreeSet<String> = [line_key(&frags[0]).into_owned()].into_iter().collect();
+        let lines: BTreeSet<String> = [frags[0].key().into_owned()].into_iter().collect();
         let mut p = piece(frags, false, false);
         score(&mut p, &lines);
         assert!(p.start[0] < p.start[3] - 3.0, "{:?}", p.start);

@@ -19,6 +19,12 @@ pub struct Frag {
 }
 
 impl Frag {
+    /// The line as a key for comparing lines across cells: its words, one
+    /// space apart (most lines are printed so already, and are their own key).
+    pub fn key(&self) -> std::borrow::Cow<'_, str> {
+        crate::repair::join::collapsed(&self.text)
+    }
+
     pub fn new(no: usize, text: &str) -> Frag {
         Frag {
             no,

@@ -12,9 +12,7 @@ use super::blocks::Frag;
 use super::rows::RawRow;
 use super::Log;
 use crate::model::RepairKind;
-use crate::repair::join::collapsed;
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 
 /// Column of the conditions in a part 1 row.
 const COND: usize = 3;
@@ -35,12 +33,6 @@ struct Order {
     pairs: FxHashMap<(u32, u32), usize>,
     firsts: FxHashMap<u32, usize>,
     lasts: FxHashMap<u32, usize>,
-}
-
-/// A line's words joined by single spaces: the text itself (no copy) when
-/// it is printed that way already, as most lines are.
-fn key(f: &Frag) -> Cow<'_, str> {
-    collapsed(&f.text)
 }
 
 /// A line of the conditions as `Order` knows it: `None` for a line no
@@ -73,7 +65,7 @@ impl Order {
     /// The id of a line, a new one for a line not seen yet.
     fn intern(&mut self, f: &Frag) -> u32 {
         let next = self.ids.len() as u32;
-        let k = key(f);
+        let k = f.key();
         match self.ids.get(k.as_ref()) {
             Some(&id) => id,
             None => {
@@ -85,7 +77,7 @@ impl Order {
 
     /// The id of a line, if the order knows it.
     fn id(&self, f: &Frag) -> Id {
-        self.ids.get(key(f).as_ref()).copied()
+        self.ids.get(f.key().as_ref()).copied()
     }
 
     /// The ids of a cell's lines.
