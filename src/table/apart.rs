@@ -1006,6 +1006,12 @@ fn warn_empty(rows: &[RawRow], log: &mut Log) {
     }
 }
 
+/// The row count the printed row numbers give, if they give one: the most rows
+/// `rows` can read.
+pub fn printed_rows(blocks: &[&Block]) -> Option<usize> {
+    printed_count(&clusters(&scan(blocks)))
+}
+
 /// The row count the printed numbers give, when they run from 1 without a
 /// gap of more than one number: part 1's own count, truer than part 2's.
 fn printed_count(clusters: &[(u32, u32)]) -> Option<usize> {

@@ -103,7 +103,12 @@ fn split_whole(
     legal: &[&str],
     work: &[&str],
 ) -> Option<(Block, Block)> {
-    if b.frags.len() < 3 || b.frags[0].text.starts_with(|c: char| c.is_ascii_digit()) {
+    if b.frags.len() < 3
+        || b.frags[0].text.starts_with(|c: char| c.is_ascii_digit())
+        || !reads_as_name(&b.frags, legal, &[])
+    {
+        // The name's lines are some of the block's: with no quote and no legal
+        // form among all of them, no cut gives a name, and the search is skipped.
         return None;
     }
     // Cheap first: some line after the first must open a known work.

@@ -250,6 +250,13 @@ fn read_by_cycle(
     numbered: &[rows::RawRow],
     expected: usize,
 ) -> Option<(Vec<rows::RawRow>, Log, bool)> {
+    // Neither reading gives more rows than part 2's count or, with numbers
+    // printed apart, the last number printed: a numbered reading with that
+    // many whole rows cannot be beaten, and both readings are skipped.
+    let ceiling = expected.max(apart::printed_rows(data1).unwrap_or(0));
+    if cycle::quality(numbered) >= ceiling {
+        return None;
+    }
     let mut trial = Log::default();
     let mut best = cycle::rows(data1, expected, &mut trial).map(|r| (r, false));
     let mut trial_apart = Log::default();
