@@ -444,6 +444,42 @@ fn every_volume_left_without_its_kind_of_work_is_warned_about() {
 /// warning must never fall on a row that came out as the gold has it, and
 /// the corpus's scrambled rows must raise it.
 #[test]
+fn cells_printing_words_twice_are_told_and_only_on_wrong_rows() {
+    let mut told_wrong = 0;
+    for case in all_cases() {
+        let d = &case.got;
+        let gold_rows = case.gold.appendices.iter().flat_map(|a| &a.table.rows);
+        let gold: BTreeMap<u32, &qauly::model::Row> = gold_rows.map(|r| (r.number, r)).collect();
+        for row in d.appendices.iter().flat_map(|a| &a.table.rows) {
+            let told = d.warnings.iter().any(|w| {
+                w.message.starts_with(&format!("row {}: ", row.number))
+                    && w.message.contains("twice")
+            });
+            let whole = gold.get(&row.number).is_some_and(|g| {
+                let texts = |r: &qauly::model::Row| {
+                    let mut t = vec![norm(&r.organization), norm(&r.conditions)];
+                    t.extend(r.works.iter().map(|w| norm(&w.kind)));
+                    t
+                };
+                texts(g) == texts(row)
+            });
+            assert!(
+                !(told && whole),
+                "{} row {}: told of a repeat, but it is as the gold has it",
+                case.path.display(),
+                row.number
+            );
+            told_wrong += usize::from(told);
+        }
+    }
+    // t0017 row 4 holds row 1's last sentences after its own.
+    assert!(
+        told_wrong > 0,
+        "the corpus has a row holding another's piece"
+    );
+}
+
+#[test]
 fn rows_read_across_their_columns_are_told_and_whole_rows_are_not() {
     let mut told_wrong = 0;
     for case in all_cases() {

@@ -10,6 +10,7 @@ mod apart;
 mod apart2;
 mod blocks;
 mod cell;
+mod checks;
 mod classify;
 mod cycle;
 mod header;
@@ -224,7 +225,7 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
     strays::funding_rest_from_pay(&mut raw2, &mut log);
     weave::weave_pays(&part2, &mut raw2, &mut log);
     let rows = assemble(&raw1, &raw2, &vocab, &mut log);
-    check(&rows, raw2.len(), &mut log);
+    checks::table(&rows, raw2.len(), &mut log);
     let Log {
         repairs,
         warnings,
@@ -532,7 +533,7 @@ fn assemble(
             if let Some(p) = raw2.get(i) {
                 fill_part2(&mut row, p, vocab, log);
             }
-            check_names(&row, r.line, log);
+            checks::row(&row, r.line, log);
             row
         })
         .collect()
@@ -544,81 +545,6 @@ fn fill_part2(row: &mut Row, p: &part2::RawPay, vocab: &Vocab, log: &mut Log) {
     row.funding = cell::render(&p.funding, vocab, log);
     row.demand = p.demand;
     row.supply = p.supply;
-}
-
-/// State bodies that an organization's name may end with instead of a legal
-/// form ("… аудандық прокуратурасы", a court, an akimat, a department).
-const STATE_BODIES: &[&str] = &[
-    "прокуратурасы",
-    "прокуратура",
-    "соты",
-    "суд",
-    "әкімдігі",
-    "акимат",
-    "департаменті",
-    "департамент",
-    "комитеті",
-    "комитет",
-    "инспекциясы",
-    "инспекция",
-    "орталығы",
-    "центр",
-    "министрлігі",
-    "министерство",
-];
-
-/// Whether a text names a body: one of its words (as a word core) is a legal
-/// form or a state body.
-fn names_a_body(text: &str) -> bool {
-    let mut core = String::new();
-    text.split_whitespace().any(|t| {
-        crate::repair::split_word::word_core_into(t, &mut core);
-        apart::LEGAL.contains(&core.as_str()) || STATE_BODIES.contains(&core.as_str())
-    })
-}
-
-/// Cross-check of a finished row: a row read across its columns shows as an
-/// organization that names no body (no quotes, no legal form) or a kind of
-/// work that names one. Either is told, so a clerk checks that row; the text
-/// stays where it was read.
-fn check_names(row: &Row, line: usize, log: &mut Log) {
-    let org = &row.organization;
-    if !org.is_empty() && !org.contains(['"', '«', '»']) && !names_a_body(org) {
-        log.warn(
-            line,
-            format!(
-                "row {}: the organization \"{org}\" names no body (no quotes, no legal form): check the row against the print",
-                row.number
-            ),
-        );
-    }
-    for w in row.works.iter().filter(|w| names_a_body(&w.kind)) {
-        log.warn(
-            line,
-            format!(
-                "row {}: the kind of work \"{}\" names a body, as an organization does: check the row against the print",
-                row.number, w.kind
-            ),
-        );
-    }
-}
-
-/// Cross-checks: part 1 and part 2 have the same number of rows.
-fn check(rows: &[Row], part2_rows: usize, log: &mut Log) {
-    if rows.len() != part2_rows {
-        let line = 0;
-        log.warn(
-            line,
-            format!(
-                "part 1 has {} rows but part 2 has {}",
-                rows.len(),
-                part2_rows
-            ),
-        );
-    }
-    if rows.is_empty() {
-        log.warn(0, "no table rows found (no row numbered 1)".to_string());
-    }
 }
 
 #[cfg(test)]
