@@ -617,6 +617,9 @@ fn decide_uncached(
         return Join::Space;
     }
     let joined = format!("{l}{r}");
+    if ends_a_word_with_a_letter(&l, right) {
+        return Join::Glue;
+    }
     let left_known = vocab.get(&l).not_at_end > 0;
     let right_known = vocab.get(&r).not_at_start > 0;
     if one_letter_word_apart(&l, &r, &joined, vocab) {
@@ -664,6 +667,15 @@ fn decide_uncached(
     } else {
         Join::Space
     }
+}
+
+/// A single letter and a comma opening a line after a longer word
+/// ("Абаттандыруғ" / "а,"): the word's last letter, since neither language's
+/// one-letter words (a conjunction, a preposition) come right before a comma.
+fn ends_a_word_with_a_letter(l: &str, right: &str) -> bool {
+    let mut chars = right.chars();
+    let letter = chars.next().is_some_and(is_letter);
+    letter && matches!(chars.as_str(), "," | ";") && l.chars().nth(3).is_some()
 }
 
 /// A Russian one-letter word alone at a line's edge beside a word the
@@ -1054,6 +1066,17 @@ mod tests {
         // A word's last letter whose joined form the document prints is glued.
         let v = Vocab::from_lines(["территори", "и", "уборке территории", "территори"]);
         assert_ne!(decide("территори", "и", false, true, &v), Join::Space);
+    }
+
+    #[test]
+    fn a_letter_and_a_comma_opening_a_line_end_the_word_before() {
+        // "а" is printed mid-line elsewhere (a broken word at a line end), so
+        // only the comma tells the letter from a word.
+        let v = Vocab::from_lines(["Абаттандыруғ", "а,", "төленетін а", "йлық", "а,"]);
+        assert_eq!(decide("Абаттандыруғ", "а,", false, true, &v), Join::Glue);
+        assert_eq!(decide("Абаттандыруғ", "а", false, true, &v), Join::Space);
+        // A short piece before it is no evidence of a word's end.
+        assert_eq!(decide("мен", "а,", false, true, &v), Join::Space);
     }
 
     #[test]
