@@ -56,7 +56,16 @@ impl<'a> Lexicon<'a> {
                 found.extend(words.filter(|w| !vocab.knows(w)));
             }
         }
-        lex.joined = found;
+        // A join of two words found or printed elsewhere is a line's lone
+        // pieces glued one too many ("шар" / "шы" / "м е" / "т р" / "ге" as
+        // "шаршыметрге" beside "шаршы" and "метрге"): no evidence for others.
+        let two_words = |w: &String| {
+            let known = |p: &str| found.contains(p) || vocab.knows(p);
+            let cuts = w.char_indices().map(|(i, _)| i).skip(MIN_PART);
+            cuts.filter(|&i| w[i..].chars().nth(MIN_PART - 1).is_some())
+                .any(|i| known(&w[..i]) && known(&w[i..]))
+        };
+        lex.joined = found.iter().filter(|w| !two_words(w)).cloned().collect();
         lex
     }
 
@@ -64,6 +73,10 @@ impl<'a> Lexicon<'a> {
         self.vocab.knows(word) || self.joined.contains(word)
     }
 }
+
+/// The fewest letters of each word that a found word must split into to be
+/// read as two words glued.
+const MIN_PART: usize = 4;
 
 /// What one volume has read so far.
 #[derive(Default)]
@@ -146,6 +159,12 @@ fn join_known(group: &[Frag], lex: &Lexicon, log: &mut Log) -> (Vec<Frag>, Vec<b
             cur.text = format!("{}{}", cur.text, pieces.concat());
             log.repair(RepairKind::SplitWord, cur.no, before, cur.text.clone());
             i += k;
+        }
+        // A line's letter-spacing says its first word may continue the line
+        // before; once its pieces make a word the document knows, it does not.
+        let last = cur.text.split_whitespace().last().map(word_core);
+        if cur.text != group[start].text && last.is_some_and(|w| lex.knows(&w)) {
+            cur.spaced = false;
         }
         kept.push(cur.text != group[start].text);
         out.push(cur);
@@ -987,6 +1006,26 @@ mod tests {
             ]
         );
         assert!(log.repairs.iter().any(|r| r.after == "метрге"));
+    }
+
+    /// A column so narrow that no row prints "шаршы" or "метрге" whole (t0014).
+    #[test]
+    fn a_unit_broken_into_lone_pieces_is_two_words_when_other_rows_print_them() {
+        let broken = |n: &str| frags(&[n, "шар", "шы", "метрг", "е", "дейін"]);
+        let spaced = frags(&["4500", "шар", "шы", "м е", "т р", "ге", "дейін"]);
+        let cells = [broken("1500"), broken("750"), spaced.clone()];
+        let vocab = Vocab::from_lines(["дейін", "құжатқа дейін"]);
+        let lex = Lexicon::learn(cells.iter().map(Vec::as_slice), &vocab);
+        let mut log = Log::default();
+        assert_eq!(
+            volumes(&cells[0], &lex, &mut log),
+            ["1500 шаршы метрге дейін"]
+        );
+        assert_eq!(
+            volumes(&spaced, &lex, &mut log),
+            ["4500 шаршы метрге дейін"]
+        );
+        assert!(log.repairs.iter().all(|r| !r.after.contains("шаршыметр")));
     }
 
     #[test]
