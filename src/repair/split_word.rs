@@ -329,11 +329,15 @@ impl Vocab {
         }
         // Only a piece no word can start with: a frequent joined form alone may
         // be the layout's dropped space ("Тірек и М" printed "Тіреки М").
-        let r = word_core(b);
+        let (l, r) = (word_core(a), word_core(b));
+        let joined = self.get(&(l.clone() + &r)).total;
         if can_start_word(&r) {
-            return false;
+            // A piece that could open a word joins only when neither piece is
+            // printed anywhere else and the joined word is printed three
+            // times: "Ре спубликасының", "ауд анының" (from "ауд а н ы н ы ң").
+            let once = |w: &str| w.chars().nth(1).is_some() && self.get(w).total <= 1;
+            return joined >= 3 && once(&l) && once(&r);
         }
-        let joined = self.get(&(word_core(a) + &r)).total;
         joined >= 2
     }
 
@@ -971,6 +975,19 @@ mod tests {
         ]);
         assert!(v.inline_split("Же", "ргілікті"));
         assert!(!v.inline_split("Жергілікті", "бюджет"));
+        // A piece that may open a word joins on stronger evidence: the joined
+        // word printed three times, neither piece anywhere else.
+        let mut lines = vec!["Қазақстан Республикасының"; 2];
+        lines.push("Ре спубликасының заңнамасында");
+        assert!(!Vocab::from_lines(lines.clone()).inline_split("Ре", "спубликасының"));
+        lines.push("Республикасының");
+        assert!(Vocab::from_lines(lines.clone()).inline_split("Ре", "спубликасының"));
+        lines.push("Ре");
+        assert!(!Vocab::from_lines(lines).inline_split("Ре", "спубликасының"));
+        // One letter apart is a word of its own ("Тірек и М"), however often
+        // the layout dropped that space elsewhere.
+        let v = Vocab::from_lines(["Тіреки М", "Тіреки М", "Тіреки М", "Тірек и М"]);
+        assert!(!v.inline_split("Тірек", "и"));
     }
 
     #[test]
