@@ -114,12 +114,13 @@ fn is_opening_mark(tokens: &[&str], i: usize) -> bool {
 /// A joined run with a space put back before each capital that follows a
 /// small letter: a capital starts a word, so a run whose word gap was lost
 /// ("м Р е с п у б л и к и", the end of "законодательство" / "м") keeps it;
-/// so does a capital after a word's comma ("п л а т ы , М е с т н ы й").
+/// so does any letter after a word's comma ("п л а т ы , М е с т н ы й",
+/// "с у а р у , о т а у ,"): no word holds a comma.
 fn split_at_capitals(run: &str) -> String {
     let mut out = String::with_capacity(run.len() + 2);
     let (mut prev_lower, mut after_comma) = (false, false);
     for c in run.chars() {
-        if (prev_lower || after_comma) && c.is_uppercase() {
+        if (prev_lower && c.is_uppercase()) || (after_comma && c.is_alphabetic()) {
             out.push(' ');
         }
         out.push(c);
@@ -209,6 +210,7 @@ mod tests {
                 "айлық жалақының 2 мөлшерінде",
             ),
             ("м Р е с п у б л и к и", "м Республики"),
+            ("с у а р у , о т а у , ағаштарды,", "суару, отау, ағаштарды,"),
             ("п л а т ы , М е с т н ы й", "платы, Местный"),
             ("1 , 5 М Р П", "1,5 МРП"),
         ];
