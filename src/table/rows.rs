@@ -219,7 +219,7 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
             }
             None => RawRow::empty(),
         };
-        pending = build_row(&mut row, seg, &profiles, log);
+        pending = build_row(&mut row, seg, (&profiles, rows.last_mut()), log);
         rows.push(row);
     }
     if let Some(EarlyPart { row: p, .. }) = pending {
@@ -349,7 +349,7 @@ struct EarlyPart {
 fn build_row(
     row: &mut RawRow,
     seg: &Segment,
-    profiles: &Profiles,
+    (profiles, prev): (&Profiles, Option<&mut RawRow>),
     log: &mut Log,
 ) -> Option<EarlyPart> {
     row.number = seg.number;
@@ -370,8 +370,11 @@ fn build_row(
         return None;
     }
     let mut portions = split_pages(&seg.blocks);
-    let first = portions.remove(0);
+    let mut first = portions.remove(0);
     let free = NCOLS - start;
+    if let Some(prev) = prev.filter(|_| first.len() == free + 1) {
+        return_previous_rest(&mut first, prev, log);
+    }
     let next = if first.len() > free {
         let (own, extra) = first.split_at(free);
         place_in_order(row, own, start);
@@ -390,6 +393,27 @@ fn build_row(
         place(row, &portion, 0, profiles, log);
     }
     next
+}
+
+/// One block too many among a row's cells, where one of them (not the
+/// first) opens mid-sentence and finishes a sentence while the row before
+/// left its conditions mid-sentence: the rest of those conditions, printed
+/// after a page break among this row's cells ("жасалады. Уақытылы
+/// еңбекақысы төленеді." between a row's kinds of work and its volume).
+fn return_previous_rest(first: &mut Vec<&Block>, prev: &mut RawRow, log: &mut Log) {
+    let ends_sentence = |frags: &[Frag]| frags.last().is_some_and(|f| f.text.ends_with('.'));
+    let cond = &prev.cells[NCOLS - 1];
+    if cond.is_empty() || ends_sentence(cond) {
+        return;
+    }
+    let rest =
+        (1..first.len()).find(|&k| continues_a_cell(first[k]) && ends_sentence(&first[k].frags));
+    if let Some(k) = rest {
+        let b = first.remove(k);
+        prev.put(NCOLS - 1, &b.frags);
+        let to = format!("moved to row {}, column {}", prev.number, NCOLS + 1);
+        log.moved_lines(&b.frags, to);
+    }
 }
 
 fn split_pages<'a>(blocks: &[&'a Block]) -> Vec<Vec<&'a Block>> {
@@ -499,6 +523,49 @@ mod tests {
         assert_eq!(split[3].plain(), "2");
         let (rows, first) = part1(&refs, &mut Log::default());
         assert_eq!((rows.len(), first), (2, 0));
+    }
+
+    /// As in t0006 rows 11 and 12: a row's conditions end among the next row's cells.
+    #[test]
+    fn the_rest_of_the_rows_conditions_printed_among_the_next_rows_cells_goes_back() {
+        let cells = |first: usize| {
+            [
+                block(first, "\"Лепсі ауылдық\nокругі әкімінің аппараты\""),
+                block(first + 3, "Ауыл шаруашылығы\nмалдарын санақтан"),
+                block(first + 6, "150\nауланға\nдейін"),
+            ]
+        };
+        let mut blocks = vec![block(1, "1")];
+        blocks.extend(cells(3));
+        blocks.push(block(
+            13,
+            "Қоғамдық жұмыстар уақытша\nжұмыссыз арасында жеке еңбек шарты",
+        ));
+        blocks.push(block(20, "2"));
+        let [org, works, volume] = cells(22);
+        let rest = block(30, "жасалады. Уақытылы еңбекақысы\nтөленеді.");
+        let cond = block(
+            40,
+            "Қоғамдық жұмыстар уақытша\nУақытылы еңбекақысы төленеді.",
+        );
+        blocks.extend([org, works, rest, volume, cond]);
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let mut log = Log::default();
+        let (rows, _) = part1(&refs, &mut log);
+        let text = |r: &RawRow, c: usize| {
+            let lines: Vec<&str> = r.cells[c].iter().map(|f| f.text.as_str()).collect();
+            lines.join(" ")
+        };
+        assert!(
+            text(&rows[0], NCOLS - 1).ends_with("шарты жасалады. Уақытылы еңбекақысы төленеді.")
+        );
+        assert_eq!(text(&rows[1], 2), "150 ауланға дейін");
+        assert!(text(&rows[1], NCOLS - 1).starts_with("Қоғамдық"));
+        assert!(log
+            .repairs
+            .iter()
+            .any(|r| r.after == "moved to row 1, column 5"));
+        assert!(log.residue.is_empty());
     }
 
     #[test]
