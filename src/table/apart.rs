@@ -598,6 +598,17 @@ impl Words {
             let last = out.last.get_or_insert_with(String::new);
             std::mem::swap(last, &mut core);
         }
+        // A volume's closing word broken into pieces after a page break
+        // ("д е й" / "і н"): the pieces, all short, spell it.
+        let tokens = frags.iter().flat_map(|f| f.text.split_whitespace());
+        if !out.volume && tokens.clone().all(|t| t.chars().count() <= 3) {
+            let joined: String = tokens.collect();
+            word_core_into(&joined, &mut core);
+            if VOLUME_WORDS.contains(&core.as_str()) {
+                out.volume = true;
+                out.last = Some(core);
+            }
+        }
         out
     }
 
@@ -1077,6 +1088,16 @@ mod tests {
 
     const COND_TEXT: &str =
         "Қоғамдық жұмыстар уақытша жұмыс\nорындарын ашу жолымен\nтек жұмыссыздар үшін.";
+
+    #[test]
+    fn a_volumes_closing_word_in_short_pieces_reads_as_a_volume() {
+        let words = |text: &str| Words::of(&block(text, 1, true).frags);
+        let broken = words("дей\nін");
+        assert!(broken.volume);
+        assert_eq!(broken.last(), Some("дейін"));
+        assert!(!words("жіберуді\nаудандық").volume);
+        assert!(!words("ме\nтр").volume);
+    }
 
     #[test]
     fn a_line_key_is_the_lines_words_one_space_apart() {
