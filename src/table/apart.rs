@@ -599,14 +599,18 @@ impl Words {
             std::mem::swap(last, &mut core);
         }
         // A volume's closing word broken into pieces after a page break
-        // ("д е й" / "і н"): the pieces, all short, spell it.
+        // ("д е й" / "і н", maybe after its unit's last letter "а"): the
+        // pieces, all short, spell it.
         let tokens = frags.iter().flat_map(|f| f.text.split_whitespace());
         if !out.volume && tokens.clone().all(|t| t.chars().count() <= 3) {
             let joined: String = tokens.collect();
             word_core_into(&joined, &mut core);
-            if VOLUME_WORDS.contains(&core.as_str()) {
+            let closing = VOLUME_WORDS
+                .iter()
+                .find(|w| core == **w || (w.chars().nth(4).is_some() && core.ends_with(**w)));
+            if let Some(w) = closing {
                 out.volume = true;
-                out.last = Some(core);
+                out.last = Some(w.to_string());
             }
         }
         out
@@ -1095,6 +1099,7 @@ mod tests {
         let broken = words("дей\nін");
         assert!(broken.volume);
         assert_eq!(broken.last(), Some("дейін"));
+        assert!(words("а\nде\nйі\nн").volume);
         assert!(!words("жіберуді\nаудандық").volume);
         assert!(!words("ме\nтр").volume);
     }
