@@ -372,8 +372,8 @@ fn build_row(
     let mut portions = split_pages(&seg.blocks);
     let mut first = portions.remove(0);
     let free = NCOLS - start;
-    if let Some(prev) = prev.filter(|_| first.len() == free + 1) {
-        return_previous_rest(&mut first, prev, log);
+    if let Some(prev) = prev {
+        return_previous_rest(&mut first, free, prev, log);
     }
     let next = if first.len() > free {
         let (own, extra) = first.split_at(free);
@@ -395,24 +395,37 @@ fn build_row(
     next
 }
 
-/// One block too many among a row's cells, where one of them (not the
-/// first) opens mid-sentence and finishes a sentence while the row before
-/// left its conditions mid-sentence: the rest of those conditions, printed
-/// after a page break among this row's cells ("жасалады. Уақытылы
-/// еңбекақысы төленеді." between a row's kinds of work and its volume).
-fn return_previous_rest(first: &mut Vec<&Block>, prev: &mut RawRow, log: &mut Log) {
+/// Blocks too many among a row's cells, ending with one (not the first)
+/// that opens mid-sentence and finishes a sentence while the row before left
+/// its conditions mid-sentence: that row's last cells, printed after a page
+/// break among this row's. Alone it is the conditions' rest ("жасалады.
+/// Уақытылы еңбекақысы төленеді." between a row's kinds of work and its
+/// volume); after a kind of work and a volume, they are that row's last kind
+/// of work, its volume and the rest.
+fn return_previous_rest(first: &mut Vec<&Block>, free: usize, prev: &mut RawRow, log: &mut Log) {
+    use super::cycle::{kind, Kind};
     let ends_sentence = |frags: &[Frag]| frags.last().is_some_and(|f| f.text.ends_with('.'));
     let cond = &prev.cells[NCOLS - 1];
-    if cond.is_empty() || ends_sentence(cond) {
+    let m = first.len().saturating_sub(free);
+    if cond.is_empty() || ends_sentence(cond) || !(1..NCOLS).contains(&m) {
         return;
     }
     let rest =
-        (1..first.len()).find(|&k| continues_a_cell(first[k]) && ends_sentence(&first[k].frags));
-    if let Some(k) = rest {
-        let b = first.remove(k);
-        prev.put(NCOLS - 1, &b.frags);
-        let to = format!("moved to row {}, column {}", prev.number, NCOLS + 1);
-        log.moved_lines(&b.frags, to);
+        (m..first.len()).find(|&k| continues_a_cell(first[k]) && ends_sentence(&first[k].frags));
+    let Some(k) = rest else { return };
+    let run: Vec<&Block> = first.drain(k + 1 - m..=k).collect();
+    if m >= 2 && kind(run[m - 2]) != Kind::Volume {
+        // Not a volume before the rest: not that row's last cells.
+        first.splice(k + 1 - m..k + 1 - m, run);
+        return;
+    }
+    for (i, b) in run.iter().enumerate() {
+        let col = NCOLS - m + i;
+        prev.put(col, &b.frags);
+        log.moved_lines(
+            &b.frags,
+            format!("moved to row {}, column {}", prev.number, col + 2),
+        );
     }
 }
 
@@ -565,6 +578,37 @@ mod tests {
             .repairs
             .iter()
             .any(|r| r.after == "moved to row 1, column 5"));
+        assert!(log.residue.is_empty());
+    }
+
+    /// As in t0002 rows 18 and 19: a row's last kind of work, its volume and
+    /// its conditions' rest printed beside the next row's organization.
+    #[test]
+    fn a_rows_last_cells_printed_beside_the_next_rows_name_go_back() {
+        let blocks = [
+            block(1, "1"),
+            block(3, "\"Қарашілік орта\nмектебі\""),
+            block(6, "Мектеп аумағын\nжинауға көмек көрсету"),
+            block(9, "2000 шаршы\nметрге дейін"),
+            block(12, "Қоғамдық жұмыстар уақытша\nЖұмыссыздарды қоғамдық"),
+            block(20, "2"),
+            block(22, "\"Ақтоғай орта\nмектебі\""),
+            block(25, "Мектеп жиһазын\nжөндеуге көмек көрсету"),
+            block(28, "60\nорынға\nдейін"),
+            block(32, "жұмыспен қамту және\nеңбекақысы төленеді."),
+            block(35, "Мектеп аумағын\nжинауға көмек көрсету"),
+            block(38, "2000 шаршы\nметрге дейін"),
+            block(41, "Қоғамдық жұмыстар уақытша\nеңбекақысы төленеді."),
+        ];
+        let refs: Vec<&Block> = blocks.iter().collect();
+        let mut log = Log::default();
+        let (rows, _) = part1(&refs, &mut log);
+        let lines = |r: &RawRow, c: usize| r.cells[c].iter().map(|f| f.no).collect::<Vec<_>>();
+        assert_eq!(lines(&rows[0], 1), [6, 7, 25, 26]);
+        assert_eq!(lines(&rows[0], 2), [9, 10, 28, 29, 30]);
+        assert_eq!(lines(&rows[0], 3), [12, 13, 32, 33]);
+        assert_eq!(lines(&rows[1], 1), [35, 36]);
+        assert_eq!(lines(&rows[1], 3), [41, 42]);
         assert!(log.residue.is_empty());
     }
 
