@@ -330,15 +330,15 @@ impl Vocab {
         // Only a piece no word can start with: a frequent joined form alone may
         // be the layout's dropped space ("Тірек и М" printed "Тіреки М").
         let (l, r) = (word_core(a), word_core(b));
-        let joined = self.get(&(l.clone() + &r)).total;
+        let joined = || self.get(&(l.clone() + &r)).total;
         if can_start_word(&r) {
             // A piece that could open a word joins only when neither piece is
             // printed anywhere else and the joined word is printed three
             // times: "Ре спубликасының", "ауд анының" (from "ауд а н ы н ы ң").
             let once = |w: &str| w.chars().nth(1).is_some() && self.get(w).total <= 1;
-            return joined >= 3 && once(&l) && once(&r);
+            return once(&r) && once(&l) && joined() >= 3;
         }
-        joined >= 2
+        joined() >= 2
     }
 
     /// `compute`'s answer for this text, computed once per document: the same

@@ -4,7 +4,7 @@
 
 use super::{apart, Log};
 use crate::model::Row;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 /// State bodies that an organization's name may end with instead of a legal
 /// form ("… аудандық прокуратурасы", a court, an akimat, a department).
@@ -37,10 +37,49 @@ fn names_a_body(text: &str) -> bool {
     })
 }
 
-/// Cross-checks of one finished row.
-pub(super) fn row(row: &Row, line: usize, log: &mut Log) {
-    names(row, line, log);
-    repeats(row, line, log);
+/// Cross-checks of the finished rows, one at a time.
+#[derive(Default)]
+pub(super) struct RowChecks {
+    /// Cell texts already found to repeat no run of words: rows repeat their
+    /// conditions, which are then read once.
+    clean: FxHashSet<String>,
+}
+
+impl RowChecks {
+    pub(super) fn row(&mut self, row: &Row, line: usize, log: &mut Log) {
+        names(row, line, log);
+        self.repeats(row, line, log);
+    }
+
+    /// A cell that prints a run of words twice holds a piece of another row,
+    /// or two kinds of work read as one.
+    fn repeats(&mut self, row: &Row, line: usize, log: &mut Log) {
+        let cells = [("organization", &row.organization)]
+            .into_iter()
+            .chain(row.works.iter().map(|w| ("kind of work", &w.kind)))
+            .chain([
+                ("conditions", &row.conditions),
+                ("pay", &row.pay),
+                ("funding", &row.funding),
+            ]);
+        for (name, text) in cells {
+            if self.clean.contains(text.as_str()) {
+                continue;
+            }
+            match repeated_run(text) {
+                Some(run) => log.warn(
+                    line,
+                    format!(
+                        "row {}: its {name} cell prints the words \"{run}\" twice: a piece of another row may have been put here; check the row against the print",
+                        row.number
+                    ),
+                ),
+                None => {
+                    self.clean.insert(text.clone());
+                }
+            }
+        }
+    }
 }
 
 /// A row read across its columns shows as an organization that names no body
@@ -72,41 +111,30 @@ fn names(row: &Row, line: usize, log: &mut Log) {
 /// row, where rows share their conditions, repeats a whole sentence.
 const REPEAT_RUN: usize = 6;
 
-/// A cell that prints a run of words twice holds a piece of another row, or
-/// two kinds of work read as one.
-fn repeats(row: &Row, line: usize, log: &mut Log) {
-    let cells = [("organization", &row.organization)]
-        .into_iter()
-        .chain(row.works.iter().map(|w| ("kind of work", &w.kind)))
-        .chain([
-            ("conditions", &row.conditions),
-            ("pay", &row.pay),
-            ("funding", &row.funding),
-        ]);
-    for (name, text) in cells {
-        if let Some(run) = repeated_run(text) {
-            log.warn(
-                line,
-                format!(
-                    "row {}: its {name} cell prints the words \"{run}\" twice: a piece of another row may have been put here; check the row against the print",
-                    row.number
-                ),
-            );
-        }
-    }
-}
-
 /// The first run of `REPEAT_RUN` words that the text prints again after the
-/// run has ended.
+/// run has ended. Each word is hashed once and a run is keyed by its words'
+/// hashes (every row's cells pass here); a key met again is compared word
+/// by word.
 fn repeated_run(text: &str) -> Option<String> {
+    use std::hash::BuildHasher;
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut first: HashMap<&[&str], usize> = HashMap::default();
-    for (i, run) in words.windows(REPEAT_RUN).enumerate() {
-        match first.get(run) {
-            Some(&at) if i >= at + REPEAT_RUN => return Some(run.join(" ")),
+    if words.len() < 2 * REPEAT_RUN {
+        return None;
+    }
+    let hasher = rustc_hash::FxBuildHasher;
+    let hashes: Vec<u64> = words.iter().map(|w| hasher.hash_one(w)).collect();
+    let mut first: HashMap<u64, usize> = HashMap::default();
+    for (i, run) in hashes.windows(REPEAT_RUN).enumerate() {
+        let key = run.iter().fold(0u64, |k, h| k.rotate_left(11) ^ h);
+        match first.get(&key) {
+            Some(&at) if i >= at + REPEAT_RUN => {
+                if words[at..at + REPEAT_RUN] == words[i..i + REPEAT_RUN] {
+                    return Some(words[i..i + REPEAT_RUN].join(" "));
+                }
+            }
             Some(_) => {}
             None => {
-                first.insert(run, i);
+                first.insert(key, i);
             }
         }
     }

@@ -515,6 +515,7 @@ fn assemble(
             known.add(&cell::render(&r.cells[1], vocab, &mut Log::default()));
         }
     }
+    let mut row_checks = checks::RowChecks::default();
     raw1.iter()
         .zip(volumes.into_iter().zip(volume_logs))
         .enumerate()
@@ -533,7 +534,7 @@ fn assemble(
             if let Some(p) = raw2.get(i) {
                 fill_part2(&mut row, p, vocab, log);
             }
-            checks::row(&row, r.line, log);
+            row_checks.row(&row, r.line, log);
             row
         })
         .collect()
