@@ -175,7 +175,7 @@ fn header(cur: &mut Cursor) -> Result<Block> {
             break;
         }
         block.push(cur.take().expect("peeked"));
-        if header_complete(&block.text()) && !cur.peek().is_some_and(|l| starts_repeal(&l.text)) {
+        if header_complete(&block.text()) && !header_goes_on(cur, &block) {
             break;
         }
     }
@@ -185,6 +185,19 @@ fn header(cur: &mut Cursor) -> Result<Block> {
         );
     }
     Ok(block)
+}
+
+/// Whether the next line still belongs to a header that reads as whole: a
+/// repeal sentence printed on its own line, or the last word of an unfinished
+/// sentence that the page width wrapped alone onto a line ("… № 4-2060" /
+/// "қаулысымен"), where a narrower page or a larger font puts it.
+fn header_goes_on(cur: &mut Cursor, block: &Block) -> bool {
+    cur.peek().is_some_and(|l| {
+        starts_repeal(&l.text)
+            || (!block.ends_sentence()
+                && continues_sentence(&l.text)
+                && !starts_other_section(&l.text))
+    })
 }
 
 /// A line that cannot belong to the header: a note, the preamble's opening or end.

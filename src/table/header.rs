@@ -167,6 +167,9 @@ impl Follow<'_> {
 /// standard header ("Көлемі" / "(бір қаты" / "сушыға)" / "3 0 0" / "үйге" …),
 /// the rest left to the rows. `None` when there is nothing to cut.
 pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
+    if number_sign_over_number(b) {
+        return Some(cut_after_first_line(b));
+    }
     if b.frags.len() < 2 || !is_header_block(b) {
         return None;
     }
@@ -193,6 +196,31 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
         page_break_before: false,
     });
     Some(out)
+}
+
+/// The "№" header printed right over row 1's number, no blank line between
+/// ("№" / "1"): pdftotext reads a narrow first column top to bottom when the
+/// header cell and the first row's cell stand alone in it.
+fn number_sign_over_number(b: &Block) -> bool {
+    let [sign, number, ..] = &b.frags[..] else {
+        return false;
+    };
+    let number = number.text.trim();
+    sign.text.trim() == "№" && !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A block cut in two after its first line.
+fn cut_after_first_line(b: &Block) -> Vec<Block> {
+    vec![
+        Block {
+            frags: b.frags[..1].to_vec(),
+            page_break_before: b.page_break_before,
+        },
+        Block {
+            frags: b.frags[1..].to_vec(),
+            page_break_before: false,
+        },
+    ]
 }
 
 /// Indices of one-line blocks that are pieces of a standard header printed
