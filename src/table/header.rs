@@ -223,6 +223,28 @@ fn cut_after_first_line(b: &Block) -> Vec<Block> {
     ]
 }
 
+/// The header blocks (in line order) cut into the first printing of the
+/// header and its repeats: a table printed with its header rows repeated on
+/// every page gives each header cell again. A block that spells exactly (spaces
+/// aside) a whole standard header, or "№", already given is a repeat; pieces of
+/// headers are not compared ("шы)" ends two of them).
+pub fn split_repeats<'a>(blocks: Vec<&'a Block>) -> (Vec<&'a Block>, Vec<&'a Block>) {
+    let mut seen: Vec<String> = Vec::new();
+    let (mut first, mut repeats) = (Vec::new(), Vec::new());
+    let standard = standard_compact();
+    for b in blocks {
+        let text: String = b.frags.iter().map(|f| lower_compact(&f.text)).collect();
+        let whole = text == "№" || standard.contains(&text);
+        if whole && seen.contains(&text) {
+            repeats.push(b);
+        } else {
+            seen.push(text);
+            first.push(b);
+        }
+    }
+    (first, repeats)
+}
+
 /// Indices of one-line blocks that are pieces of a standard header printed
 /// apart among the cells ("Н а қ т ы" … "ж а ғ д а й л а р ы"): a block that
 /// starts a header and a block, at most `REACH` blocks later, that ends it.
