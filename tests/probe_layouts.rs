@@ -108,3 +108,21 @@ fn decree_verb_wrapped_between_its_words_ends_the_preamble() {
         gold.appendices[0].table.rows.len()
     );
 }
+
+#[test]
+fn volume_items_read_after_the_conditions_stay_in_their_row() {
+    // Rows 3 and 5 print a second volume that pdftotext reads after the
+    // conditions beside it; row 4 has its own volume.
+    let (got, gold) = probe("bigfont-t0012.txt", "t0012.gold.yaml");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        let volumes =
+            |r: &qauly::model::Row| r.works.iter().map(|w| norm(&w.volume)).collect::<Vec<_>>();
+        assert_eq!(volumes(a), volumes(b), "row {}", a.number);
+    }
+    assert_eq!(norm(&rows[4].works[1].kind), norm(&want[4].works[1].kind));
+}
