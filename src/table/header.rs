@@ -228,7 +228,7 @@ fn cut_after_first_line(b: &Block) -> Vec<Block> {
 /// every page gives each header cell again. A block that spells exactly (spaces
 /// aside) a whole standard header, or "№", already given is a repeat; pieces of
 /// headers are not compared ("шы)" ends two of them).
-pub fn split_repeats<'a>(blocks: Vec<&'a Block>) -> (Vec<&'a Block>, Vec<&'a Block>) {
+pub fn split_repeats(blocks: Vec<&Block>) -> (Vec<&Block>, Vec<&Block>) {
     let mut seen: Vec<String> = Vec::new();
     let (mut first, mut repeats) = (Vec::new(), Vec::new());
     let standard = standard_compact();
