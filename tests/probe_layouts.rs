@@ -126,3 +126,21 @@ fn volume_items_read_after_the_conditions_stay_in_their_row() {
     }
     assert_eq!(norm(&rows[4].works[1].kind), norm(&want[4].works[1].kind));
 }
+
+#[test]
+fn hyphen_dropped_by_pdftotext_at_a_line_end_is_restored_from_the_document() {
+    // "№ 07-" / "1112" read as "№ 071112"; the approval prints "07-1112".
+    let (got, gold) = probe("bigfont-t0019.txt", "t0019.gold.yaml");
+    assert_eq!(got.act.number, gold.act.number);
+    assert_eq!(norm(&got.header_text), norm(&gold.header_text));
+    // "іс-" / "шараларға" read as "ісшараларға"; row 3 prints "іс-шараға".
+    let (got, gold) = probe("a5-t0017.txt", "t0017.gold.yaml");
+    let volume = |d: &Decree| norm(&d.appendices[0].table.rows[1].works[1].volume);
+    assert_eq!(volume(&got), volume(&gold));
+    assert!(
+        got.repairs
+            .iter()
+            .any(|r| r.after.contains("іс-шараларға")
+                && r.kind == qauly::model::RepairKind::SplitWord)
+    );
+}
