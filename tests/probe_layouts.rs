@@ -144,3 +144,23 @@ fn hyphen_dropped_by_pdftotext_at_a_line_end_is_restored_from_the_document() {
                 && r.kind == qauly::model::RepairKind::SplitWord)
     );
 }
+
+#[test]
+fn number_sign_run_on_from_the_group_header_over_row_one_is_cut_off() {
+    // "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары" / "№" / "1": one block.
+    let (got, gold) = probe("cols-t0012.txt", "t0012.gold.yaml");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        assert_eq!(
+            norm(&a.organization),
+            norm(&b.organization),
+            "row {}",
+            a.number
+        );
+    }
+    assert_eq!(norm(&got.appendices[0].table.columns[0]), "№");
+}

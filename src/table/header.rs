@@ -165,7 +165,7 @@ impl Follow<'_> {
 /// A header block that runs on into other headers or a cell's lines (no
 /// blank line between): cut after each run of lines that spells a whole
 /// standard header ("Көлемі" / "(бір қаты" / "сушыға)" / "3 0 0" / "үйге" …),
-/// the rest left to the rows. `None` when there is nothing to cut.
+/// or a "№" over row 1's number, the rest left to the rows. `None` when there is nothing to cut.
 pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     if number_sign_over_number(b) {
         return Some(cut_after_first_line(b));
@@ -179,7 +179,7 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     let standard = standard_compact();
     for k in 1..b.frags.len() {
         spelled.push_str(&lower_compact(&b.frags[k - 1].text));
-        if standard.contains(&spelled) {
+        if standard.contains(&spelled) || (spelled == "№" && over_row_one(&b.frags[k])) {
             out.push(Block {
                 frags: b.frags[from..k].to_vec(),
                 page_break_before: from == 0 && b.page_break_before,
@@ -205,8 +205,20 @@ fn number_sign_over_number(b: &Block) -> bool {
     let [sign, number, ..] = &b.frags[..] else {
         return false;
     };
-    let number = number.text.trim();
-    sign.text.trim() == "№" && !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+    sign.text.trim() == "№" && is_number(&number.text)
+}
+
+/// Row 1's number under the header's "№" (the header printed once, over the
+/// first row; under a header repeated on a later page, a page's numbers may
+/// follow in one run, which the rows read as such).
+fn over_row_one(line: &super::blocks::Frag) -> bool {
+    line.text.trim() == "1"
+}
+
+/// A line that is a number alone (a row's number).
+fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A block cut in two after its first line.
