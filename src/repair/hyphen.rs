@@ -9,6 +9,7 @@
 
 use crate::lines::Line;
 use crate::model::{Repair, RepairKind};
+use crate::repair::split_word::lower_fast;
 
 /// A hyphenated word of the document: its two sides, lowercase.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,12 +22,27 @@ struct Hyphened {
 /// for a stem, few enough to let the endings differ.
 const STEM: usize = 4;
 
+/// The document's hyphenated words, with the first two letters of each
+/// joined (sorted): most words start with none of them and are passed over
+/// at once (every word of the document is looked at).
+struct Known {
+    words: Vec<Hyphened>,
+    starts: Vec<(char, char)>,
+}
+
 /// Restores the dropped hyphens in `lines`, one repair per changed line.
 pub fn restore(lines: &mut [Line]) -> Vec<Repair> {
-    let known = hyphenated_words(lines);
-    if known.is_empty() {
+    let words = hyphenated_words(lines);
+    if words.is_empty() {
         return Vec::new();
     }
+    let mut starts: Vec<(char, char)> = words
+        .iter()
+        .filter_map(|h| first_two(h.head.chars().chain(h.tail.chars())))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let known = Known { words, starts };
     let mut repairs = Vec::new();
     for line in lines.iter_mut() {
         if let Some(fixed) = restore_line(&line.text, &known) {
@@ -51,8 +67,17 @@ fn core(token: &str) -> &str {
 /// Every hyphenated word of the document, once, in order of first print.
 fn hyphenated_words(lines: &[Line]) -> Vec<Hyphened> {
     let mut out: Vec<Hyphened> = Vec::new();
-    for token in lines.iter().flat_map(|l| l.text.split_whitespace()) {
-        let Some((head, tail)) = core(token).split_once('-') else {
+    // Words looked at already, as printed (the standard paragraphs repeat).
+    let mut seen: Vec<&str> = Vec::new();
+    let with_hyphen = lines.iter().filter(|l| l.text.contains('-'));
+    let tokens = with_hyphen.flat_map(|l| l.text.split_whitespace());
+    for token in tokens.filter(|t| t.contains('-')) {
+        let word = core(token);
+        if seen.contains(&word) {
+            continue;
+        }
+        seen.push(word);
+        let Some((head, tail)) = word.split_once('-') else {
             continue;
         };
         let alike = |a: &str, b: &str| {
@@ -75,44 +100,59 @@ fn hyphenated_words(lines: &[Line]) -> Vec<Hyphened> {
 }
 
 /// The line with its joined words hyphenated again, if it has any.
-fn restore_line(text: &str, known: &[Hyphened]) -> Option<String> {
-    let mut out = String::with_capacity(text.len() + 4);
-    let mut changed = false;
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-        out.push_str(&rest[..start]);
-        let token_len = rest[start..]
-            .find(char::is_whitespace)
-            .unwrap_or(rest.len() - start);
-        let token = &rest[start..start + token_len];
-        match rehyphenate(token, known) {
-            Some(t) => {
-                out.push_str(&t);
-                changed = true;
-            }
-            None => out.push_str(token),
-        }
-        rest = &rest[start + token_len..];
+fn restore_line(text: &str, known: &Known) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    // Split at spaces, byte by byte: every line of the document passes here;
+    // a token that other white space cuts is no word (`rehyphenate`).
+    for token in text.split(' ').filter(|t| !t.is_empty()) {
+        let Some(fixed) = rehyphenate(token, known) else {
+            continue;
+        };
+        // Byte offset of the token: it is a slice of `text`.
+        let at = token.as_ptr() as usize - text.as_ptr() as usize;
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 4));
+        o.push_str(&text[copied..at]);
+        o.push_str(&fixed);
+        copied = at + token.len();
     }
-    out.push_str(rest);
-    changed.then_some(out)
+    let mut out = out?;
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 /// The token with its hyphen put back after the head of a known hyphenated
 /// word, when its word is that word joined.
-fn rehyphenate(token: &str, known: &[Hyphened]) -> Option<String> {
+fn rehyphenate(token: &str, known: &Known) -> Option<String> {
+    // Most words start unlike every joined word: told before the word is cut out.
+    let start = first_two(token.chars().skip_while(|&c| opens(c)))?;
+    if known.starts.binary_search(&start).is_err() || token.contains('-') {
+        return None;
+    }
     let word = core(token);
-    if word.contains('-') || word.chars().count() < 4 {
+    if word.chars().count() < 4 || !word.chars().all(char::is_alphanumeric) {
         return None;
     }
     let lower = word.to_lowercase();
-    let h = known.iter().find(|h| joins(&lower, h))?;
+    let h = known.words.iter().find(|h| joins(&lower, h))?;
     let offset = token.find(word).expect("the core is inside the token");
     let cut = word
         .char_indices()
         .nth(h.head.chars().count())
         .map(|(i, _)| offset + i)?;
     Some(format!("{}-{}", &token[..cut], &token[cut..]))
+}
+
+/// A character a word may open with before its first letter: a quote or a
+/// bracket.
+fn opens(c: char) -> bool {
+    c.is_ascii_punctuation() || matches!(c, '«' | '“' | '„')
+}
+
+/// The first two characters, lowercase.
+fn first_two(mut chars: impl Iterator<Item = char>) -> Option<(char, char)> {
+    let lower = |c: char| lower_fast(c).unwrap_or(c);
+    Some((lower(chars.next()?), lower(chars.next()?)))
 }
 
 /// Whether a lowercase word is `h` joined: the same digits, or its head and
