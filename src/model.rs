@@ -225,7 +225,8 @@ pub struct Repair {
 pub enum RepairKind {
     /// Letters or digits printed with spaces between them ("д е й і н").
     SpacedLetters,
-    /// A word broken across lines without a hyphen ("Қаржылан" + "д ы р у").
+    /// A word broken across lines without a hyphen ("Қаржылан" + "д ы р у"), or
+    /// at its hyphen, which the extraction dropped ("бөбекжайбалабақшасы").
     SplitWord,
     /// Hard-wrapped lines joined into one paragraph.
     LineJoin,

@@ -1,7 +1,7 @@
 //! Lines → the decree's structure and metadata: the single entry point
 //! [`parse_decree`] that every other stream calls.
 //!
-//! The stages, as a flat list: decode → lines → scattered-word reorder →
+//! The stages, as a flat list: decode → lines → dropped hyphens → scattered-word reorder →
 //! sections (grammar) → per-block repairs (OCR, displaced links) → header
 //! metadata → table reconstruction → the typed [`Decree`].
 
@@ -58,6 +58,7 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     let text = crate::decode::decode(bytes, file_name)?;
     let mut lines = split_lines(&text);
     reject_empty(&lines, file_name)?;
+    let hyphens = crate::repair::hyphen::restore(&mut lines);
     let mut log = Log::default();
     let view = folded(&lines, lines.len());
     let mut was_folded = matches!(view, Cow::Owned(_));
@@ -90,6 +91,8 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
         structure::restore_printed(&mut sections, &lines);
     }
     log.language = sections.language;
+    // Made before the sections were found, and no reason to find them again.
+    log.repairs.extend(hyphens);
     Ok((lines, sections, log))
 }
 

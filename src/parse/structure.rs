@@ -175,7 +175,7 @@ fn header(cur: &mut Cursor) -> Result<Block> {
             break;
         }
         block.push(cur.take().expect("peeked"));
-        if header_complete(&block.text()) && !cur.peek().is_some_and(|l| starts_repeal(&l.text)) {
+        if header_complete(&block.text()) && !header_goes_on(cur, &block) {
             break;
         }
     }
@@ -185,6 +185,19 @@ fn header(cur: &mut Cursor) -> Result<Block> {
         );
     }
     Ok(block)
+}
+
+/// Whether the next line still belongs to a header that reads as whole: a
+/// repeal sentence printed on its own line, or the last word of an unfinished
+/// sentence that the page width wrapped alone onto a line ("… № 4-2060" /
+/// "қаулысымен"), where a narrower page or a larger font puts it.
+fn header_goes_on(cur: &mut Cursor, block: &Block) -> bool {
+    cur.peek().is_some_and(|l| {
+        starts_repeal(&l.text)
+            || (!block.ends_sentence()
+                && continues_sentence(&l.text)
+                && !starts_other_section(&l.text))
+    })
 }
 
 /// A line that cannot belong to the header: a note, the preamble's opening or end.
@@ -300,6 +313,10 @@ fn preamble(cur: &mut Cursor) -> Result<Block> {
         if is_preamble_end(&line.text) {
             return Ok(block);
         }
+        if verb_wrapped(&line.text, cur.peek()) {
+            block.push(cur.take().expect("peeked"));
+            return Ok(block);
+        }
         if grammar::clause_start(&line.text).is_some_and(|(n, _)| n == "1") && block.lines.len() > 1
         {
             break;
@@ -307,6 +324,20 @@ fn preamble(cur: &mut Cursor) -> Result<Block> {
     }
     cur.at = start;
     Err(cur.expected(grammar::rule_in_words(Rule::preamble_end_line)))
+}
+
+/// A decree verb of two words that the page width wrapped between its words
+/// ("… әкімдігі ҚАУЛЫ" / "ЕТЕДІ:"): the line with the next line's first word
+/// ends the preamble, and the line alone does not.
+fn verb_wrapped(text: &str, next: Option<&Line>) -> bool {
+    let Some(word) = next.and_then(|l| l.text.split_whitespace().next()) else {
+        return false;
+    };
+    word.chars().all(|c| !c.is_lowercase())
+        && grammar::matches(
+            Rule::preamble_end_line,
+            &format!("{} {word}", text.trim_end()),
+        )
 }
 
 /// The decree verb, exactly or with one letter lost or misread (OCR).

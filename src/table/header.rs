@@ -165,8 +165,11 @@ impl Follow<'_> {
 /// A header block that runs on into other headers or a cell's lines (no
 /// blank line between): cut after each run of lines that spells a whole
 /// standard header ("Көлемі" / "(бір қаты" / "сушыға)" / "3 0 0" / "үйге" …),
-/// the rest left to the rows. `None` when there is nothing to cut.
+/// or a "№" over row 1's number, the rest left to the rows. `None` when there is nothing to cut.
 pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
+    if number_sign_over_number(b) {
+        return Some(cut_after_first_line(b));
+    }
     if b.frags.len() < 2 || !is_header_block(b) {
         return None;
     }
@@ -176,7 +179,7 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     let standard = standard_compact();
     for k in 1..b.frags.len() {
         spelled.push_str(&lower_compact(&b.frags[k - 1].text));
-        if standard.contains(&spelled) {
+        if standard.contains(&spelled) || (spelled == "№" && over_row_one(&b.frags[k])) {
             out.push(Block {
                 frags: b.frags[from..k].to_vec(),
                 page_break_before: from == 0 && b.page_break_before,
@@ -193,6 +196,65 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
         page_break_before: false,
     });
     Some(out)
+}
+
+/// The "№" header printed right over row 1's number, no blank line between
+/// ("№" / "1"): pdftotext reads a narrow first column top to bottom when the
+/// header cell and the first row's cell stand alone in it.
+fn number_sign_over_number(b: &Block) -> bool {
+    let [sign, number, ..] = &b.frags[..] else {
+        return false;
+    };
+    sign.text.trim() == "№" && is_number(&number.text)
+}
+
+/// Row 1's number under the header's "№" (the header printed once, over the
+/// first row; under a header repeated on a later page, a page's numbers may
+/// follow in one run, which the rows read as such).
+fn over_row_one(line: &super::blocks::Frag) -> bool {
+    line.text.trim() == "1"
+}
+
+/// A line that is a number alone (a row's number).
+fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A block cut in two after its first line.
+fn cut_after_first_line(b: &Block) -> Vec<Block> {
+    vec![
+        Block {
+            frags: b.frags[..1].to_vec(),
+            page_break_before: b.page_break_before,
+        },
+        Block {
+            frags: b.frags[1..].to_vec(),
+            page_break_before: false,
+        },
+    ]
+}
+
+/// The header blocks (in line order) cut into the first printing of the
+/// header and its repeats: a table printed with its header rows repeated on
+/// every page gives each header cell again. A block that spells exactly (spaces
+/// aside) a whole standard header, or "№", already given is a repeat; pieces of
+/// headers are not compared ("шы)" ends two of them).
+pub fn split_repeats(blocks: Vec<&Block>) -> (Vec<&Block>, Vec<&Block>) {
+    let mut seen: Vec<String> = Vec::new();
+    let (mut first, mut repeats) = (Vec::new(), Vec::new());
+    let standard = standard_compact();
+    for b in blocks {
+        let text: String = b.frags.iter().map(|f| lower_compact(&f.text)).collect();
+        let whole = text == "№" || standard.contains(&text);
+        if whole && seen.contains(&text) {
+            repeats.push(b);
+        } else {
+            seen.push(text);
+            first.push(b);
+        }
+    }
+    (first, repeats)
 }
 
 /// Indices of one-line blocks that are pieces of a standard header printed

@@ -214,6 +214,14 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
         .collect();
     let mut head_blocks = head_blocks;
     head_blocks.sort_by_key(|b| b.first_line());
+    let (head_blocks, repeats) = header::split_repeats(head_blocks);
+    for f in repeats.iter().flat_map(|b| &b.frags) {
+        // Layout text, like the continuation marker: kept without a warning.
+        log.residue.push(Residue {
+            line: f.no,
+            text: f.text.clone(),
+        });
+    }
     let head_text: Vec<String> = head_blocks
         .iter()
         .map(|b| cell::render(&b.frags, &vocab, &mut log))

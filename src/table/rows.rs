@@ -9,6 +9,8 @@ use crate::repair::split_word::word_core;
 
 /// Data columns of part 1 after the number.
 pub const ORG: usize = 0;
+/// The volume column (after organization and works).
+const VOLUME: usize = 2;
 pub const NCOLS: usize = 4;
 
 /// One row of part 1 as fragments per column, before rendering.
@@ -210,7 +212,8 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     let profiles = learn(&segs);
     let mut rows = Vec::new();
     let mut pending: Option<EarlyPart> = None;
-    for seg in &segs {
+    for (k, seg) in segs.iter().enumerate() {
+        let next_whole = segs.get(k + 1).is_none_or(has_all_cells);
         let mut row = match pending.take() {
             // Its moves happened only now that a row takes it.
             Some(early) => {
@@ -219,7 +222,8 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
             }
             None => RawRow::empty(),
         };
-        pending = build_row(&mut row, seg, (&profiles, rows.last_mut()), log);
+        let ctx = (&profiles, rows.last_mut());
+        pending = build_row(&mut row, seg, next_whole, ctx, log);
         rows.push(row);
     }
     if let Some(EarlyPart { row: p, .. }) = pending {
@@ -344,11 +348,20 @@ struct EarlyPart {
     moves: Log,
 }
 
+/// Whether a segment printed a block for each of its columns on one page: a
+/// row that needs none of the text printed before its number.
+fn has_all_cells(seg: &Segment) -> bool {
+    let start = usize::from(!seg.rest.is_empty());
+    seg.blocks.len() + start == NCOLS && !seg.blocks.iter().any(|b| b.page_break_before)
+}
+
 /// Fills `row` from its segment; returns the next row's text printed before
-/// the next number (a row torn by a page break), if any.
+/// the next number (a row torn by a page break), if any. `next_whole`: the
+/// next row printed all its cells after its number (or there is none).
 fn build_row(
     row: &mut RawRow,
     seg: &Segment,
+    next_whole: bool,
     (profiles, prev): (&Profiles, Option<&mut RawRow>),
     log: &mut Log,
 ) -> Option<EarlyPart> {
@@ -381,6 +394,11 @@ fn build_row(
         if extra.iter().all(|b| continues_a_cell(b)) {
             // The rest of this row's cells, not the next row's first lines.
             extra.iter().for_each(|b| row.put(NCOLS - 1, &b.frags));
+            None
+        } else if next_whole && extra.iter().all(|b| is_volume(b)) {
+            // A volume cell's later items, read after the conditions beside
+            // them: the next row has its own volume, so they are this row's.
+            extra.iter().for_each(|b| row.put(VOLUME, &b.frags));
             None
         } else {
             Some(early_part(extra, profiles, seg.number + 1))
@@ -488,6 +506,10 @@ fn volume_before_conditions<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
         out.swap(n - 2, n - 1);
     }
     out
+}
+
+fn is_volume(b: &Block) -> bool {
+    super::cycle::kind(b) == super::cycle::Kind::Volume
 }
 
 /// A block past a row's last column that opens mid-sentence and is no

@@ -1,0 +1,166 @@
+//! Training decrees printed in layouts the corpus does not have
+//! (`fixtures/probe/`, see its README): each must give back its gold where
+//! the layout alone changed the text.
+
+use qauly::model::Decree;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The probe text `file` parsed, and the gold of the training decree it was printed from.
+fn probe(file: &str, gold: &str) -> (Decree, Decree) {
+    let bytes = std::fs::read(root().join("fixtures/probe").join(file)).expect("probe text");
+    let got = qauly::parse::parse_decree(&bytes, file).unwrap_or_else(|e| panic!("{e}"));
+    let gold_path = root().join("fixtures/corpus/train").join(gold);
+    let text = std::fs::read_to_string(&gold_path).expect("gold");
+    let gold = qauly::yaml::from_str(&text, &gold_path.display().to_string()).expect("gold parses");
+    (got, gold)
+}
+
+/// Whitespace and quote style aside, as the corpus test compares.
+fn norm(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if "«»“”„".contains(c) { '"' } else { c })
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn header_word_wrapped_alone_onto_a_line_stays_in_the_header() {
+    let (got, gold) = probe("split-t0003.txt", "t0003.gold.yaml");
+    assert_eq!(norm(&got.header_text), norm(&gold.header_text));
+    assert_eq!(got.notes.len(), gold.notes.len());
+    for (a, b) in got.notes.iter().zip(&gold.notes) {
+        assert_eq!(norm(a), norm(b));
+    }
+    assert_eq!(norm(&got.preamble), norm(&gold.preamble));
+}
+
+#[test]
+fn column_headers_printed_again_on_every_page_are_layout_residue() {
+    let (got, gold) = probe("split-t0003.txt", "t0003.gold.yaml");
+    let (cols, want) = (
+        &got.appendices[0].table.columns,
+        &gold.appendices[0].table.columns,
+    );
+    let cols: Vec<String> = cols.iter().map(|c| norm(c)).collect();
+    let want: Vec<String> = want.iter().map(|c| norm(c)).collect();
+    assert_eq!(cols, want);
+    // The repeats are kept, as layout text: in residue, without a warning.
+    let repeated = got
+        .residue
+        .iter()
+        .filter(|r| norm(&r.text) == "Ұйымдардың атауы")
+        .collect::<Vec<_>>();
+    assert!(!repeated.is_empty(), "the repeated header is in residue");
+    for r in repeated {
+        assert!(
+            !got.warnings.iter().any(|w| w.line == r.line),
+            "line {}",
+            r.line
+        );
+    }
+}
+
+#[test]
+fn number_sign_read_right_over_row_one_is_cut_off_as_a_header() {
+    let (got, gold) = probe("a5-t0017.txt", "t0017.gold.yaml");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    assert_eq!(norm(&got.appendices[0].table.columns[0]), "№");
+    // Row 1 is read whole, and so are the rows not torn by a page break.
+    assert_eq!(norm(&rows[0].organization), norm(&want[0].organization));
+    let same = rows
+        .iter()
+        .zip(want)
+        .filter(|(a, b)| norm(&a.organization) == norm(&b.organization))
+        .count();
+    assert!(same >= 8, "{same} of {} organizations", want.len());
+}
+
+#[test]
+fn decree_verb_wrapped_between_its_words_ends_the_preamble() {
+    let (got, gold) = probe("bigfont-t0019.txt", "t0019.gold.yaml");
+    assert!(
+        norm(&got.preamble).ends_with("ҚАУЛЫ ЕТЕДІ:"),
+        "{}",
+        got.preamble
+    );
+    // pdftotext took the hyphen of "5-" / "тармағының" at a line end for a
+    // hyphenation ("5тармағының"): the only difference left.
+    let unhyphen = |s: &str| norm(s).replace('-', "");
+    assert_eq!(unhyphen(&got.preamble), unhyphen(&gold.preamble));
+    assert_eq!(got.clauses.len(), gold.clauses.len());
+    for (a, b) in got.clauses.iter().zip(&gold.clauses) {
+        assert_eq!(
+            (a.number.as_str(), norm(&a.text)),
+            (b.number.as_str(), norm(&b.text))
+        );
+    }
+    assert_eq!(
+        got.appendices[0].table.rows.len(),
+        gold.appendices[0].table.rows.len()
+    );
+}
+
+#[test]
+fn volume_items_read_after_the_conditions_stay_in_their_row() {
+    // Rows 3 and 5 print a second volume that pdftotext reads after the
+    // conditions beside it; row 4 has its own volume.
+    let (got, gold) = probe("bigfont-t0012.txt", "t0012.gold.yaml");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        let volumes =
+            |r: &qauly::model::Row| r.works.iter().map(|w| norm(&w.volume)).collect::<Vec<_>>();
+        assert_eq!(volumes(a), volumes(b), "row {}", a.number);
+    }
+    assert_eq!(norm(&rows[4].works[1].kind), norm(&want[4].works[1].kind));
+}
+
+#[test]
+fn hyphen_dropped_by_pdftotext_at_a_line_end_is_restored_from_the_document() {
+    // "№ 07-" / "1112" read as "№ 071112"; the approval prints "07-1112".
+    let (got, gold) = probe("bigfont-t0019.txt", "t0019.gold.yaml");
+    assert_eq!(got.act.number, gold.act.number);
+    assert_eq!(norm(&got.header_text), norm(&gold.header_text));
+    // "іс-" / "шараларға" read as "ісшараларға"; row 3 prints "іс-шараға".
+    let (got, gold) = probe("a5-t0017.txt", "t0017.gold.yaml");
+    let volume = |d: &Decree| norm(&d.appendices[0].table.rows[1].works[1].volume);
+    assert_eq!(volume(&got), volume(&gold));
+    assert!(
+        got.repairs
+            .iter()
+            .any(|r| r.after.contains("іс-шараларға")
+                && r.kind == qauly::model::RepairKind::SplitWord)
+    );
+}
+
+#[test]
+fn number_sign_run_on_from_the_group_header_over_row_one_is_cut_off() {
+    // "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары" / "№" / "1": one block.
+    let (got, gold) = probe("cols-t0012.txt", "t0012.gold.yaml");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        assert_eq!(
+            norm(&a.organization),
+            norm(&b.organization),
+            "row {}",
+            a.number
+        );
+    }
+    assert_eq!(norm(&got.appendices[0].table.columns[0]), "№");
+}
