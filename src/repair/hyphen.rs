@@ -9,7 +9,7 @@
 
 use crate::lines::Line;
 use crate::model::{Repair, RepairKind};
-use crate::repair::split_word::lower_fast;
+use crate::repair::split_word::{is_letter, is_word_char, lower_fast};
 
 /// A hyphenated word of the document: its two sides, lowercase.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ pub fn restore(lines: &mut [Line]) -> Vec<Repair> {
 /// The word of a token: its letters and digits, without the punctuation
 /// around it (quotes, brackets, commas, a full stop).
 fn core(token: &str) -> &str {
-    token.trim_matches(|c: char| !c.is_alphanumeric())
+    token.trim_matches(|c: char| !is_word_char(c))
 }
 
 /// Every hyphenated word of the document, once, in order of first print.
@@ -82,7 +82,7 @@ fn hyphenated_words(lines: &[Line]) -> Vec<Hyphened> {
         };
         let alike = |a: &str, b: &str| {
             let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-            let letters = |s: &str| s.chars().all(char::is_alphabetic);
+            let letters = |s: &str| s.chars().all(is_letter);
             (digits(a) && digits(b)) || (letters(a) && letters(b))
         };
         if head.is_empty() || tail.is_empty() || !alike(head, tail) {
@@ -130,7 +130,7 @@ fn rehyphenate(token: &str, known: &Known) -> Option<String> {
         return None;
     }
     let word = core(token);
-    if word.chars().count() < 4 || !word.chars().all(char::is_alphanumeric) {
+    if word.chars().count() < 4 || !word.chars().all(is_word_char) {
         return None;
     }
     let lower = word.to_lowercase();
