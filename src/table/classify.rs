@@ -46,26 +46,11 @@ impl Profiles {
     /// How well the fragments fit each column: the mean share of their known
     /// words. All columns at once, each word keyed and looked up once.
     fn scores(&self, frags: &[Frag]) -> Vec<f64> {
-        let tokens = frags.iter().flat_map(|f| f.text.split_whitespace());
-        let sums = self.scores_of(tokens);
-        if sums.iter().any(|&s| s > 0.0) {
-            return sums;
-        }
-        // No word known: a word broken into pieces ("д е й" / "і н", a
-        // volume's closing word after a page break) is judged whole.
-        let whole: String = frags
-            .iter()
-            .flat_map(|f| f.text.split_whitespace())
-            .collect();
-        self.scores_of(std::iter::once(whole.as_str()))
-    }
-
-    fn scores_of<'t>(&self, tokens: impl Iterator<Item = &'t str>) -> Vec<f64> {
         let mut sums = vec![0.0; self.cols.len()];
         let mut known = 0usize;
         let mut k = String::new();
         let mut counts = Vec::with_capacity(self.cols.len());
-        for t in tokens {
+        for t in frags.iter().flat_map(|f| f.text.split_whitespace()) {
             key_into(t, &mut k);
             counts.clear();
             counts.extend(self.cols.iter().map(|m| m.get(&k).copied()));
@@ -156,8 +141,5 @@ mod tests {
         assert_eq!(p.assign(&[&a, &b], 0), Some(vec![1, 3]));
         let c = frags("150 құжатқа\nдейін");
         assert_eq!(p.assign(&[&c], 0), Some(vec![2]));
-        // A word in pieces, no piece known, is judged whole.
-        let broken = frags("дей\nін");
-        assert_eq!(p.assign(&[&broken, &b], 0), Some(vec![2, 3]));
     }
 }
