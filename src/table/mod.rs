@@ -110,6 +110,15 @@ impl Log {
         }
     }
 
+    /// Keeps the print's own furniture (the continuation marker, a header
+    /// printed again on a later page) in `residue`, without a warning.
+    pub fn layout(&mut self, f: &Frag) {
+        self.residue.push(Residue {
+            line: f.no,
+            text: f.text.clone(),
+        });
+    }
+
     /// Keeps text that fits no cell in `residue`, with a warning saying why.
     pub fn unplaced(&mut self, line: usize, text: &str, why: &str) {
         self.residue.push(Residue {
@@ -216,11 +225,7 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
     head_blocks.sort_by_key(|b| b.first_line());
     let (head_blocks, repeats) = header::split_repeats(head_blocks);
     for f in repeats.iter().flat_map(|b| &b.frags) {
-        // Layout text, like the continuation marker: kept without a warning.
-        log.residue.push(Residue {
-            line: f.no,
-            text: f.text.clone(),
-        });
+        log.layout(f);
     }
     let head_text: Vec<String> = head_blocks
         .iter()
@@ -425,11 +430,7 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
             continue;
         };
         seen = true;
-        let marker = &block.frags[k];
-        log.residue.push(Residue {
-            line: marker.no,
-            text: marker.text.clone(),
-        });
+        log.layout(&block.frags[k]);
         let before: Vec<Frag> = block.frags[..k].to_vec();
         let after: Vec<Frag> = block.frags[k + 1..].to_vec();
         if !before.is_empty() {

@@ -421,23 +421,18 @@ fn build_row(
 /// volume); after a kind of work and a volume, they are that row's last kind
 /// of work, its volume and the rest.
 fn return_previous_rest(first: &mut Vec<&Block>, free: usize, prev: &mut RawRow, log: &mut Log) {
-    use super::cycle::{kind, Kind};
-    let ends_sentence = |frags: &[Frag]| frags.last().is_some_and(|f| f.text.ends_with('.'));
-    let cond = &prev.cells[NCOLS - 1];
+    use super::torn::unfinished;
     let m = first.len().saturating_sub(free);
-    if cond.is_empty() || ends_sentence(cond) || !(1..NCOLS).contains(&m) {
+    if !unfinished(&prev.cells[NCOLS - 1]) || !(1..NCOLS).contains(&m) {
         return;
     }
     let rest =
-        (m..first.len()).find(|&k| continues_a_cell(first[k]) && ends_sentence(&first[k].frags));
-    let Some(k) = rest else { return };
-    let run: Vec<&Block> = first.drain(k + 1 - m..=k).collect();
-    if m >= 2 && kind(run[m - 2]) != Kind::Volume {
-        // Not a volume before the rest: not that row's last cells.
-        first.splice(k + 1 - m..k + 1 - m, run);
+        (m..first.len()).find(|&k| continues_a_cell(first[k]) && !unfinished(&first[k].frags));
+    // After a kind of work, a volume must come right before the rest.
+    let Some(k) = rest.filter(|&k| m == 1 || is_volume(first[k - 1])) else {
         return;
-    }
-    for (i, b) in run.iter().enumerate() {
+    };
+    for (i, b) in first.drain(k + 1 - m..=k).enumerate() {
         let col = NCOLS - m + i;
         prev.put(col, &b.frags);
         log.moved_lines(
@@ -516,7 +511,7 @@ fn is_volume(b: &Block) -> bool {
 /// volume (a next row's volume opens lowercase too): words or a paragraph's
 /// rest of this row, printed after its conditions.
 fn continues_a_cell(b: &Block) -> bool {
-    super::together::opens_lowercase(b) && super::cycle::kind(b) != super::cycle::Kind::Volume
+    super::together::opens_lowercase(b) && !is_volume(b)
 }
 
 /// The next row's cells printed at the bottom of the page before its number.

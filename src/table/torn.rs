@@ -63,7 +63,7 @@ pub fn return_rests(rows: &mut [RawRow], log: &mut Log) {
 }
 
 /// A cell that stops in the middle of a sentence.
-fn unfinished(cell: &[Frag]) -> bool {
+pub(super) fn unfinished(cell: &[Frag]) -> bool {
     cell.last().is_some_and(|f| !ends_sentence(&f.text))
 }
 

@@ -162,11 +162,12 @@ fn join_known(group: &[Frag], lex: &Lexicon, log: &mut Log) -> (Vec<Frag>, Vec<b
         }
         // A line's letter-spacing says its first word may continue the line
         // before; once its pieces make a word the document knows, it does not.
+        let joined = cur.text != group[start].text;
         let last = cur.text.split_whitespace().last().map(word_core);
-        if cur.text != group[start].text && last.is_some_and(|w| lex.knows(&w)) {
+        if joined && last.is_some_and(|w| lex.knows(&w)) {
             cur.spaced = false;
         }
-        kept.push(cur.text != group[start].text);
+        kept.push(joined);
         out.push(cur);
     }
     (out, kept)
