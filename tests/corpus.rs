@@ -5,6 +5,10 @@
 //! The gold files say how each text was made (`source.origin.extract`), so the
 //! sets are derived from the data, not from file names.
 
+mod corpus_support;
+
+use corpus_support::norm;
+
 use qauly::model::Decree;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -69,18 +73,6 @@ fn generic_key(key: &str) -> String {
         }
     }
     out.trim_start_matches("appendices[].table.").to_string()
-}
-
-/// Whitespace and quote style do not count as differences.
-fn norm(s: &str) -> String {
-    let quotes: String = s
-        .chars()
-        .map(|c| match c {
-            '«' | '»' | '“' | '”' | '„' => '"',
-            c => c,
-        })
-        .collect();
-    quotes.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn put(f: &mut Fields, key: impl Into<String>, value: impl ToString) {

@@ -2,6 +2,9 @@
 //! (`fixtures/probe/`, see its README): each must give back its gold where
 //! the layout alone changed the text.
 
+mod corpus_support;
+
+use corpus_support::{decree, norm};
 use qauly::model::Decree;
 use std::path::Path;
 
@@ -9,28 +12,17 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The probe text `file` parsed, and the gold of the training decree it was printed from.
+/// The probe text `file` parsed, and the gold of the training decree it was
+/// printed from (`t0003` for `train/t0003.gold.yaml`).
 fn probe(file: &str, gold: &str) -> (Decree, Decree) {
     let bytes = std::fs::read(root().join("fixtures/probe").join(file)).expect("probe text");
     let got = qauly::parse::parse_decree(&bytes, file).unwrap_or_else(|e| panic!("{e}"));
-    let gold_path = root().join("fixtures/corpus/train").join(gold);
-    let text = std::fs::read_to_string(&gold_path).expect("gold");
-    let gold = qauly::yaml::from_str(&text, &gold_path.display().to_string()).expect("gold parses");
-    (got, gold)
-}
-
-/// Whitespace and quote style aside, as the corpus test compares.
-fn norm(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if "«»“”„".contains(c) { '"' } else { c })
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    (got, decree(&format!("train/{gold}")))
 }
 
 #[test]
 fn header_word_wrapped_alone_onto_a_line_stays_in_the_header() {
-    let (got, gold) = probe("split-t0003.txt", "t0003.gold.yaml");
+    let (got, gold) = probe("split-t0003.txt", "t0003");
     assert_eq!(norm(&got.header_text), norm(&gold.header_text));
     assert_eq!(got.notes.len(), gold.notes.len());
     for (a, b) in got.notes.iter().zip(&gold.notes) {
@@ -41,7 +33,7 @@ fn header_word_wrapped_alone_onto_a_line_stays_in_the_header() {
 
 #[test]
 fn column_headers_printed_again_on_every_page_are_layout_residue() {
-    let (got, gold) = probe("split-t0003.txt", "t0003.gold.yaml");
+    let (got, gold) = probe("split-t0003.txt", "t0003");
     let (cols, want) = (
         &got.appendices[0].table.columns,
         &gold.appendices[0].table.columns,
@@ -67,7 +59,7 @@ fn column_headers_printed_again_on_every_page_are_layout_residue() {
 
 #[test]
 fn number_sign_read_right_over_row_one_is_cut_off_as_a_header() {
-    let (got, gold) = probe("a5-t0017.txt", "t0017.gold.yaml");
+    let (got, gold) = probe("a5-t0017.txt", "t0017");
     let (rows, want) = (
         &got.appendices[0].table.rows,
         &gold.appendices[0].table.rows,
@@ -86,7 +78,7 @@ fn number_sign_read_right_over_row_one_is_cut_off_as_a_header() {
 
 #[test]
 fn decree_verb_wrapped_between_its_words_ends_the_preamble() {
-    let (got, gold) = probe("bigfont-t0019.txt", "t0019.gold.yaml");
+    let (got, gold) = probe("bigfont-t0019.txt", "t0019");
     assert!(
         norm(&got.preamble).ends_with("ҚАУЛЫ ЕТЕДІ:"),
         "{}",
@@ -113,7 +105,7 @@ fn decree_verb_wrapped_between_its_words_ends_the_preamble() {
 fn volume_items_read_after_the_conditions_stay_in_their_row() {
     // Rows 3 and 5 print a second volume that pdftotext reads after the
     // conditions beside it; row 4 has its own volume.
-    let (got, gold) = probe("bigfont-t0012.txt", "t0012.gold.yaml");
+    let (got, gold) = probe("bigfont-t0012.txt", "t0012");
     let (rows, want) = (
         &got.appendices[0].table.rows,
         &gold.appendices[0].table.rows,
@@ -130,11 +122,11 @@ fn volume_items_read_after_the_conditions_stay_in_their_row() {
 #[test]
 fn hyphen_dropped_by_pdftotext_at_a_line_end_is_restored_from_the_document() {
     // "№ 07-" / "1112" read as "№ 071112"; the approval prints "07-1112".
-    let (got, gold) = probe("bigfont-t0019.txt", "t0019.gold.yaml");
+    let (got, gold) = probe("bigfont-t0019.txt", "t0019");
     assert_eq!(got.act.number, gold.act.number);
     assert_eq!(norm(&got.header_text), norm(&gold.header_text));
     // "іс-" / "шараларға" read as "ісшараларға"; row 3 prints "іс-шараға".
-    let (got, gold) = probe("a5-t0017.txt", "t0017.gold.yaml");
+    let (got, gold) = probe("a5-t0017.txt", "t0017");
     let volume = |d: &Decree| norm(&d.appendices[0].table.rows[1].works[1].volume);
     assert_eq!(volume(&got), volume(&gold));
     assert!(
@@ -148,7 +140,7 @@ fn hyphen_dropped_by_pdftotext_at_a_line_end_is_restored_from_the_document() {
 #[test]
 fn number_sign_run_on_from_the_group_header_over_row_one_is_cut_off() {
     // "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары" / "№" / "1": one block.
-    let (got, gold) = probe("cols-t0012.txt", "t0012.gold.yaml");
+    let (got, gold) = probe("cols-t0012.txt", "t0012");
     let (rows, want) = (
         &got.appendices[0].table.rows,
         &gold.appendices[0].table.rows,

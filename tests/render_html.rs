@@ -1,8 +1,10 @@
 //! HTML output: autoescaping, self-contained files, and a real browser printing
 //! the appendix (headless Chromium → PDF → pdftotext).
 
+mod corpus_support;
 mod render_support;
 
+use corpus_support::decree;
 use qauly::app::render::{
     build, export_templates, render, BuildOptions, Format, Part, RenderOptions,
 };

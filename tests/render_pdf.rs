@@ -1,8 +1,10 @@
 //! The PDF engine on corpus decrees: text really extractable per cell, pages,
 //! fonts embedded, every character drawable, same bytes alone or in parallel.
 
+mod corpus_support;
 mod render_support;
 
+use corpus_support::decree;
 use qauly::pdf::layout::{layout, CellBox};
 use qauly::pdf::{appendix_flow, appendix_pdf, decree_pdf};
 use render_support::*;

@@ -2,6 +2,10 @@
 //! by field (whitespace and quote style normalized); prints the shares exact.
 //! Run with `cargo test --test table_corpus -- --nocapture` to see the figures.
 
+mod corpus_support;
+
+use corpus_support::norm;
+
 use qauly::lines::Line;
 use qauly::model::{Language, Row, Table};
 use qauly::table::{reconstruct, TableOutput};
@@ -55,14 +59,6 @@ fn table_start(raw: &[&str]) -> Option<usize> {
             .is_some_and(|r| !r.starts_with(|ch: char| ch.is_ascii_digit()));
         numero || STARTS.iter().any(|s| c.starts_with(s))
     })
-}
-
-fn norm(s: &str) -> String {
-    let q: String = s
-        .chars()
-        .map(|c| if "«»“”„".contains(c) { '"' } else { c })
-        .collect();
-    q.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Each field of a row as comparable text.

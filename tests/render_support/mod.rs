@@ -2,16 +2,8 @@
 //! (which must exist when `CI` is set, and may be skipped with a notice otherwise).
 #![allow(dead_code)]
 
-use qauly::model::Decree;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// A gold decree of the corpus, e.g. `train/t0001`.
-pub fn decree(name: &str) -> Decree {
-    let path = format!("fixtures/corpus/{name}.gold.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    qauly::yaml::from_str(&text, &path).unwrap()
-}
 
 /// Every gold YAML of the corpus.
 pub fn corpus_yamls() -> Vec<PathBuf> {
