@@ -205,7 +205,7 @@ fn number_sign_over_number(b: &Block) -> bool {
     let [sign, number, ..] = &b.frags[..] else {
         return false;
     };
-    sign.text.trim() == "№" && is_number(&number.text)
+    sign.text.trim() == "№" && super::works::all_digits(number.text.trim())
 }
 
 /// Row 1's number under the header's "№" (the header printed once, over the
@@ -213,12 +213,6 @@ fn number_sign_over_number(b: &Block) -> bool {
 /// follow in one run, which the rows read as such).
 fn over_row_one(line: &super::blocks::Frag) -> bool {
     line.text.trim() == "1"
-}
-
-/// A line that is a number alone (a row's number).
-fn is_number(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A block cut in two after its first line.

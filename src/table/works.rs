@@ -136,7 +136,7 @@ fn continues_number(groups: &[Vec<Frag>], seen: &Seen, f: &Frag) -> bool {
     seen.number && !seen.unit && prev_digits && f.text.starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn all_digits(t: &str) -> bool {
+pub(super) fn all_digits(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
 }
 
