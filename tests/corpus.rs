@@ -488,3 +488,37 @@ fn rows_read_across_their_columns_are_told_and_whole_rows_are_not() {
     );
     assert!(told > 0, "the corpus has rows read across their columns");
 }
+
+/// A letter-spaced line that lost a word gap glues two words ("ж ү з е г е а
+/// с ы р а д ы ." → "жүзегеасырады."); the conditions are printed in every row,
+/// so both words are known and the glued pair must be split again, with its
+/// full stop kept. No conditions cell of a pdftotext decree may keep a word
+/// that is two of its gold words run together.
+#[test]
+fn conditions_never_keep_two_words_run_together() {
+    let mut split_back = 0;
+    for case in all_cases().iter().filter(|c| !is_ocr(&c.gold)) {
+        let gold = &case.gold.appendices[0].table.rows;
+        let got = &case.got.appendices[0].table.rows;
+        for (g, o) in gold.iter().zip(got) {
+            let words: Vec<&str> = g.conditions.split_whitespace().collect();
+            let glued: Vec<String> = words.windows(2).map(|w| w.concat()).collect();
+            for token in o.conditions.split_whitespace() {
+                assert!(
+                    !glued.iter().any(|x| x == token),
+                    "{} row {}: {token:?}",
+                    case.path.display(),
+                    g.number
+                );
+            }
+        }
+        split_back += case
+            .got
+            .repairs
+            .iter()
+            .filter(|r| r.before.ends_with('.') && r.after.ends_with('.') && r.after.contains(' '))
+            .filter(|r| r.before == r.after.replace(' ', ""))
+            .count();
+    }
+    assert!(split_back >= 2, "the corpus holds such lines: {split_back}");
+}

@@ -186,27 +186,33 @@ fn rejoin_text(text: &str, vocab: &Vocab) -> Rejoined {
     done
 }
 
-/// A token of glued words split apart; commas inside it keep their word.
+/// A token of glued words split apart. Punctuation keeps its word: a comma
+/// inside the token ends one, and marks around it ("жүзегеасырады.",
+/// "(құрғақағаштарды") stay outside the letters that are split.
 fn unglue_token(token: &str, vocab: &Vocab) -> Option<String> {
     if !token.contains(',') {
-        return vocab.unglue(token);
+        return unglue_part(token, vocab);
     }
-    let parts: Vec<&str> = token.split_inclusive(',').collect();
     let mut changed = false;
-    let out: Vec<String> = parts
-        .iter()
-        .map(|p| {
-            let (word, comma) = p.strip_suffix(',').map_or((*p, ""), |w| (w, ","));
-            match vocab.unglue(word) {
-                Some(s) => {
-                    changed = true;
-                    format!("{s}{comma}")
-                }
-                None => p.to_string(),
-            }
+    let parts: Vec<String> = token
+        .split_inclusive(',')
+        .map(|part| {
+            let split = unglue_part(part, vocab);
+            changed |= split.is_some();
+            split.unwrap_or_else(|| part.to_string())
         })
         .collect();
-    changed.then(|| out.join(" "))
+    changed.then(|| parts.join(" "))
+}
+
+/// One comma-free part of a token split apart, its marks kept outside.
+fn unglue_part(part: &str, vocab: &Vocab) -> Option<String> {
+    let mark = |c: char| !is_letter(c);
+    let lead = part.len() - part.trim_start_matches(mark).len();
+    let letters = part[lead..].trim_end_matches(mark);
+    let split = vocab.unglue(letters)?;
+    let (head, tail) = (&part[..lead], &part[lead + letters.len()..]);
+    Some(format!("{head}{split}{tail}"))
 }
 
 /// Whether `next` continues the last word of `last` (logging the repair).
