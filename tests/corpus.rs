@@ -522,3 +522,24 @@ fn conditions_never_keep_two_words_run_together() {
     }
     assert!(split_back >= 2, "the corpus holds such lines: {split_back}");
 }
+
+/// Funding cells are short and printed in every row, so a letter-spaced one
+/// that lost its word gap across a line ("Ж е р г і л і к т" / "і б ю д ж е т")
+/// has the document's own words to be read back by: every funding cell of a
+/// pdftotext decree must come out as its gold says.
+#[test]
+fn funding_cells_of_pdftotext_decrees_are_exact() {
+    for case in all_cases().iter().filter(|c| !is_ocr(&c.gold)) {
+        let gold = &case.gold.appendices[0].table.rows;
+        let got = &case.got.appendices[0].table.rows;
+        for (g, o) in gold.iter().zip(got) {
+            assert_eq!(
+                norm(&o.funding),
+                norm(&g.funding),
+                "{} row {}",
+                case.path.display(),
+                g.number
+            );
+        }
+    }
+}

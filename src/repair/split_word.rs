@@ -637,6 +637,9 @@ fn decide_uncached(
         // ("Ж е р г" / "і л і к т" / "і"): narrow cells, not two words.
         return Join::Glue;
     }
+    if right_spaced && splits_elsewhere(&l, &joined, vocab) {
+        return Join::Glue;
+    }
     if pieces_outnumber_joined(vocab, &l, &r, &joined) {
         return Join::Space;
     }
@@ -671,6 +674,19 @@ fn decide_uncached(
     } else {
         Join::Space
     }
+}
+
+/// Whether the two pieces run together are frequent words cut at another
+/// place than the line break: the spaced line went on with the word and lost
+/// the gap after it ("Ж е р г і л і к т" / "і б ю д ж е т" is "Жергілікті
+/// бюджет"), so the pieces glue and the caller splits them again.
+fn splits_elsewhere(l: &str, joined: &str, vocab: &Vocab) -> bool {
+    let Some(split) = vocab.unglue(joined) else {
+        return false;
+    };
+    let first = split.split(' ').next().unwrap_or_default();
+    first.chars().count() != l.chars().count()
+        && split.split(' ').all(|w| w.chars().nth(3).is_some())
 }
 
 /// A single letter and a comma opening a line after a longer word
