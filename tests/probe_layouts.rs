@@ -156,3 +156,24 @@ fn number_sign_run_on_from_the_group_header_over_row_one_is_cut_off() {
     }
     assert_eq!(norm(&got.appendices[0].table.columns[0]), "№");
 }
+
+#[test]
+fn row_number_on_one_line_with_its_name_under_a_repeated_header_is_the_rows_number() {
+    // B5 pages hold about one row each: every page repeats the column headers
+    // and then prints "10 \"М." with the row's number on its first line.
+    let (got, gold) = probe("genB5blank3-t0002.txt", "t0002");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        assert_eq!(a.number, b.number);
+        assert_eq!(
+            norm(&a.organization),
+            norm(&b.organization),
+            "row {}",
+            a.number
+        );
+    }
+}
