@@ -177,3 +177,18 @@ fn row_number_on_one_line_with_its_name_under_a_repeated_header_is_the_rows_numb
         );
     }
 }
+
+#[test]
+fn a_line_ending_in_an_ordinary_capitalized_word_moves_no_link() {
+    // On a Legal page a preamble line ends "… іске асыру … № 836 Қазақстан
+    // Республикасы": no link was displaced ("іске" is a word, not an ending
+    // left by one), so nothing moves.
+    let (got, gold) = probe("genLegal-t0014.txt", "t0014");
+    assert_eq!(norm(&got.preamble), norm(&gold.preamble));
+    let moved = got
+        .repairs
+        .iter()
+        .filter(|r| r.kind == qauly::model::RepairKind::DisplacedLink)
+        .count();
+    assert_eq!(moved, 0);
+}

@@ -118,11 +118,26 @@ fn holes(body: &str) -> Vec<Hole> {
     holes.extend(body.match_indices("  ").map(|(i, _)| Hole::DoubleSpace(i)));
     holes.extend(
         body.match_indices(' ')
-            .filter(|(i, _)| body[i + 1..].starts_with(['ы', 'і']))
+            .filter(|(i, _)| is_lone_ending(&body[i + 1..]))
             .map(|(i, _)| Hole::Suffix(i + 1)),
     );
     holes.dedup();
     holes
+}
+
+/// Endings of the third person's possessive, alone and with a case ending:
+/// what stays behind when a link takes its word's stem ("қаулыс" / "ының").
+const ENDINGS: &[&str] = &[
+    "ы", "і", "ын", "ін", "ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен",
+    "імен",
+];
+
+/// Whether the text opens with a possessive ending standing alone as a word:
+/// a word that merely starts with "ы" or "і" ("іске", "ішкі") is no hole.
+fn is_lone_ending(text: &str) -> bool {
+    let word = text.split(' ').next().unwrap_or_default();
+    let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    ENDINGS.contains(&letters)
 }
 
 /// The line with `piece` put into `hole`, one space on each side as the hole asks.
@@ -199,6 +214,14 @@ mod tests {
         ] {
             assert!(!matches!(repair_line(line), Outcome::Moved(_)), "{line}");
         }
+    }
+
+    #[test]
+    fn a_word_starting_with_a_possessive_vowel_is_no_hole() {
+        // A Legal-size line ends with "Республикасы", an ordinary word; "іске"
+        // is a word of its own, not an ending left behind by a link.
+        let line = "жылғы 23 қаңтардағы Заңын іске асыру жөніндегі шаралар туралы\" 2001 жылғы 19 маусымдағы № 836 Қазақстан Республикасы";
+        assert_eq!(repair_line(line), Outcome::Unchanged);
     }
 
     #[test]
