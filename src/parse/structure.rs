@@ -464,12 +464,26 @@ fn closes_quoted_title(text: &str) -> bool {
         || (t.ends_with('»') && text.matches('«').count() == text.matches('»').count())
 }
 
+/// Whether a line opens the table header, alone or with the next line when
+/// it holds one word: a narrow first header cell wraps "Қоғамдық" /
+/// "жұмыстардың түрлері" with no blank line after the title.
+fn opens_table_header(line: &Line, next: Option<&Line>) -> bool {
+    if grammar::matches(Rule::table_header_line, &line.text) {
+        return true;
+    }
+    let one_word = line.text.split_whitespace().nth(1).is_none();
+    next.filter(|_| one_word).is_some_and(|next| {
+        let joined = format!("{} {}", line.text.trim(), next.text.trim());
+        grammar::matches(Rule::table_header_line, &joined)
+    })
+}
+
 /// The appendix title: the lines up to the first line of the table header.
 fn appendix_title(cur: &mut Cursor) -> Result<Block> {
     let start = cur.at;
     let mut block = Block::default();
     while let Some(line) = cur.peek() {
-        if !block.lines.is_empty() && grammar::matches(Rule::table_header_line, &line.text) {
+        if !block.lines.is_empty() && opens_table_header(line, cur.lines.get(cur.at + 1)) {
             return Ok(block);
         }
         if block.lines.len() >= 12 {
