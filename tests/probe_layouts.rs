@@ -15,9 +15,18 @@ fn root() -> &'static Path {
 /// The probe text `file` parsed, and the gold of the training decree it was
 /// printed from (`t0003` for `train/t0003.gold.yaml`).
 fn probe(file: &str, gold: &str) -> (Decree, Decree) {
+    probe_in(file, "train", gold)
+}
+
+/// `probe` for a Russian training decree (`train-ru/`).
+fn probe_ru(file: &str, gold: &str) -> (Decree, Decree) {
+    probe_in(file, "train-ru", gold)
+}
+
+fn probe_in(file: &str, set: &str, gold: &str) -> (Decree, Decree) {
     let bytes = std::fs::read(root().join("fixtures/probe").join(file)).expect("probe text");
     let got = qauly::parse::parse_decree(&bytes, file).unwrap_or_else(|e| panic!("{e}"));
-    (got, decree(&format!("train/{gold}")))
+    (got, decree(&format!("{set}/{gold}")))
 }
 
 #[test]
@@ -202,4 +211,17 @@ fn a_header_cell_wrapped_right_under_the_appendix_title_is_not_title() {
     assert_eq!(norm(&a.title), norm(&b.title));
     let cols = |t: &qauly::model::Table| t.columns.iter().map(|c| norm(c)).collect::<Vec<_>>();
     assert_eq!(cols(&a.table), cols(&b.table));
+}
+
+#[test]
+fn a_signatory_wrapped_over_four_lines_ends_the_clauses() {
+    // A B5 page wraps "Исполняющий обязанности акима" / "района" / "С." /
+    // "Бескемпиров": before, the clauses ran on to the end of the text and the
+    // decree was refused as cut off.
+    let (got, gold) = probe_ru("genB5just-t2001.txt", "t2001");
+    assert_eq!(got.signatory.position, gold.signatory.position);
+    assert_eq!(got.signatory.name, gold.signatory.name);
+    assert_eq!(got.clauses.len(), gold.clauses.len());
+    let last = |d: &Decree| norm(&d.clauses.last().expect("clauses").text);
+    assert_eq!(last(&got), last(&gold));
 }

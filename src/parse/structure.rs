@@ -394,35 +394,54 @@ fn clause_start(line: &Line, prev: Option<&ClauseBlock>, prev_blank: bool) -> Op
 }
 
 /// Whether the clauses end before the next line: the last clause is finished and
-/// the line is the signatory.
+/// the line is the signatory, or opens it (position and name wrapped on up to
+/// four lines, "Исполняющий обязанности акима" / "района" / "С." / "Бескемпиров").
 fn ends_clauses(cur: &mut Cursor, last: &ClauseBlock) -> bool {
     if !last.block.ends_sentence() {
         return false;
     }
     cur.skip_blank();
-    let ahead = cur.lines[cur.at..].iter().filter(|l| !l.is_blank()).take(3);
+    let ahead = cur.lines[cur.at..].iter().filter(|l| !l.is_blank()).take(4);
+    let mut so_far = String::new();
     for line in ahead {
         let text = &line.text;
-        if grammar::signatory(text).is_some() || grammar::matches(Rule::name_only_line, text) {
+        so_far = format!("{so_far} {}", text.trim());
+        if grammar::signatory(text).is_some()
+            || grammar::matches(Rule::name_only_line, text)
+            || grammar::signatory(&so_far).is_some()
+        {
             return true;
         }
-        // A position is a few words without a full stop.
-        if text.trim_end().ends_with('.') || text.split_whitespace().count() > 6 {
+        // A position is a few words without a full stop; a name's initials
+        // ("С.") may end the line before its surname.
+        let sentence_end = text.trim_end().ends_with('.') && !is_initials(text);
+        if sentence_end || text.split_whitespace().count() > 6 {
             return false;
         }
     }
     cur.peek().is_none()
 }
 
+/// Whether a line holds only a name's initials ("С.", "А. Б.").
+fn is_initials(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
+    })
+}
+
 /// The signatory: one line ("Аудан әкімі А. Дәуренбаев") or position and name on
 /// separate lines.
 fn signatory(cur: &mut Cursor) -> Result<Block> {
     let mut block = Block::default();
-    for _ in 0..3 {
+    // A narrow page wraps the position and even the name ("С." / "Бескемпиров"):
+    // the lines so far are read as one.
+    for _ in 0..4 {
         let Some(line) = cur.take() else { break };
         block.push(line);
         if grammar::matches(Rule::name_only_line, &line.text)
             || grammar::signatory(&line.text).is_some()
+            || grammar::signatory(&block.text()).is_some()
         {
             return Ok(block);
         }
