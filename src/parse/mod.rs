@@ -31,8 +31,8 @@ pub fn parse_decree(bytes: &[u8], file_name: &str) -> Result<Decree> {
     structure::check_table_complete(&lines, sections.table_start, file_name)?;
     let mut decree = assemble(&sections, &mut log);
     decree.source = source(bytes, file_name, lines.len());
-    let table_lines = &lines[sections.table_start..];
-    add_table(&mut decree, &sections, table_lines, &mut log);
+    let (text_lines, table_lines) = lines.split_at(sections.table_start);
+    add_table(&mut decree, &sections, table_lines, text_lines, &mut log);
     log.finish(&mut decree);
     if let Some(w) = scan_warning(&lines, &decree.repairs) {
         // After the grouping of unplaced text, so that no group is cut in two.
@@ -490,8 +490,15 @@ fn approval_date_and_number(approval: &str) -> (Option<crate::model::Date>, Opti
 }
 
 /// Runs the table reconstruction on the table region and merges its output.
-fn add_table(decree: &mut Decree, s: &Sections, table_lines: &[Line], log: &mut Log) {
-    let out = crate::table::reconstruct(table_lines, s.language);
+/// The text above the table is the cells' wider vocabulary (`text_lines`).
+fn add_table(
+    decree: &mut Decree,
+    s: &Sections,
+    table_lines: &[Line],
+    text_lines: &[Line],
+    log: &mut Log,
+) {
+    let out = crate::table::reconstruct_in(table_lines, text_lines, s.language);
     decree.appendices[0].table = out.table;
     decree.residue.extend(out.residue);
     log.repairs.extend(out.repairs);

@@ -25,6 +25,8 @@ struct Seen {
 /// The words of a document, with where on their lines they were printed.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
+    /// Words of the decree's text outside the table (`add_words_from`).
+    text_words: rustc_hash::FxHashSet<String>,
     /// (A hash map, like the caches below: looked up by the thousand and only
     /// ever scanned by `starts_a_word`, whose yes/no answer does not depend on
     /// the order, so nothing of the output does.)
@@ -455,6 +457,27 @@ impl Vocab {
         ok_len && self.get(w).total >= 3
     }
 
+    /// Learns the words of the decree's text outside the table (`lines`):
+    /// evidence that a word the table prints only broken, the same way in
+    /// every row, is one word ("законодательст" / "вом" and
+    /// "законодательством" in a clause). Kept apart from the table's own
+    /// words, whose counts and starts the other rules read.
+    pub fn add_words_from<'a>(&mut self, lines: impl IntoIterator<Item = &'a str>) {
+        let mut core = String::new();
+        for t in lines.into_iter().flat_map(str::split_whitespace) {
+            word_core_into(t, &mut core);
+            if !core.is_empty() && !self.text_words.contains(core.as_str()) {
+                self.text_words.insert(core.clone());
+            }
+        }
+        self.forget_answers();
+    }
+
+    /// Whether the decree's text outside the table prints `word` whole.
+    fn in_text(&self, word: &str) -> bool {
+        self.text_words.contains(word)
+    }
+
     /// Counts a word (a word core) as printed whole once: evidence found
     /// another way (the same word broken at two different places).
     pub fn add_whole(&mut self, word: &str) {
@@ -643,7 +666,8 @@ fn decide_uncached(
     if pieces_outnumber_joined(vocab, &l, &r, &joined) {
         return Join::Space;
     }
-    if vocab.get(&joined).total > 0 && !(left_known && right_known) {
+    let printed_whole = vocab.get(&joined).total > 0 || vocab.in_text(&joined);
+    if printed_whole && !(left_known && right_known) {
         return Join::Glue;
     }
     let lone_suffix = r.chars().count() <= 2 && !SHORT_WORDS.contains(&r.as_str());

@@ -135,11 +135,18 @@ const CONTINUATION: &[&str] = &["кестеніңжалғасы", "продол�
 /// Rebuilds the table from the lines that follow the appendix title (header rows,
 /// part 1, the continuation marker, part 2) up to the end of the document.
 pub fn reconstruct(lines: &[Line], language: Language) -> TableOutput {
-    crate::repair::split_word::with_word_cores(|| reconstruct_with_cores(lines, language))
+    reconstruct_in(lines, &[], language)
+}
+
+/// `reconstruct`, with the decree's text above the table (`text`) as further
+/// evidence for words the table's narrow cells print only broken
+/// ("законодательст" / "вом" in every row, "законодательством" in a clause).
+pub fn reconstruct_in(lines: &[Line], text: &[Line], language: Language) -> TableOutput {
+    crate::repair::split_word::with_word_cores(|| reconstruct_with_cores(lines, text, language))
 }
 
 /// `reconstruct`'s stages, run with the document's store of word cores.
-fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
+fn reconstruct_with_cores(lines: &[Line], text: &[Line], language: Language) -> TableOutput {
     let mut log = Log::default();
     let mut all = blocks::make_blocks(lines, &mut log.repairs);
     if language == Language::Ru {
@@ -151,6 +158,7 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
         .collect();
     let mut vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
+    vocab.add_words_from(text.iter().map(|l| l.text.as_str()));
     resplit::join_letter_heads(&mut all, &vocab, &mut log.repairs);
     cell::learn_breaks(&mut vocab, &all);
     let vocab = vocab;
