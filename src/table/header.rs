@@ -1,9 +1,9 @@
 //! The printed column headers: found by the genre's standard header wording
 //! (Kazakh and Russian) in the header text, cut apart and put in column order.
 
-use super::blocks::Block;
+use super::blocks::{Block, Frag};
 use super::lower_compact;
-use crate::model::ColumnGroup;
+use crate::model::{ColumnGroup, Repair, RepairKind};
 use crate::repair::split_word::lower_fast;
 
 /// The table's columns in their printed order, each with the phrases (lowercase,
@@ -285,6 +285,145 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
         }
     }
     out.sort_unstable();
+    out
+}
+
+/// How many blocks apart the words of a justified header line may be printed.
+const GAP_REACH: usize = 12;
+
+/// A standard header's words, lowercase and compacted, once per process.
+fn standard_words() -> &'static [Vec<String>] {
+    static DONE: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| {
+        STANDARD
+            .iter()
+            .map(|s| s.split_whitespace().map(lower_compact).collect())
+            .collect()
+    })
+}
+
+/// A block's words as (line, word) pairs, the words as printed.
+fn words_of(frags: &[Frag]) -> Vec<(usize, &str)> {
+    frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace().map(move |w| (f.no, w)))
+        .collect()
+}
+
+/// Words of a justified header line that pdftotext printed apart: the wide
+/// gaps of a justified cell make it print the line's middle words as blocks
+/// of their own among the cells ("Қоғамдық жұмыстардың" / "нақты жағдайлары"
+/// … "көлемі" … "мен"). A block whose first words spell a standard header
+/// but for a run in its middle gets that run back from one-line blocks at
+/// most `GAP_REACH` blocks away, so it spells the header whole again; the
+/// moved blocks are taken out. Each gathering is logged with the header's line.
+pub fn gather_gapped(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
+    let mut taken: Vec<usize> = Vec::new();
+    for i in 0..all.len() {
+        if taken.contains(&i) {
+            continue;
+        }
+        let Some((at, pieces)) = gapped_header(all, i, &taken) else {
+            continue;
+        };
+        let before = all[i].plain();
+        let moved: Vec<Frag> = pieces.iter().map(|&j| all[j].frags[0].clone()).collect();
+        all[i].frags = with_words_at(&all[i].frags, at, moved);
+        repairs.push(Repair {
+            kind: RepairKind::ScatteredWords,
+            line: all[i].first_line(),
+            before,
+            after: all[i].plain(),
+        });
+        taken.extend(pieces);
+    }
+    taken.sort_unstable();
+    for j in taken.into_iter().rev() {
+        all.remove(j);
+    }
+}
+
+/// For block `i` whose words start with a standard header missing a run in
+/// its middle: the word position of the gap, and the one-line blocks nearby
+/// whose words fill it, in order.
+fn gapped_header(all: &[Block], i: usize, taken: &[usize]) -> Option<(usize, Vec<usize>)> {
+    // A standard header has at most 7 words: the rest of a long cell is not read.
+    let lower: Vec<String> = words_of(&all[i].frags)
+        .iter()
+        .take(16)
+        .map(|(_, w)| lower_compact(w))
+        .collect();
+    standard_words().iter().find_map(|s| {
+        let (a, b) = gap_in(&lower, s)?;
+        let pieces = fill_gap(all, i, taken, &s[a..b])?;
+        Some((a, pieces))
+    })
+}
+
+/// The gap `(a, b)` when `lower` starts with `s[..a]` then `s[b..]`, the gap
+/// inside (0 < a < b < len). The head stops at the first word that differs.
+fn gap_in(lower: &[String], s: &[String]) -> Option<(usize, usize)> {
+    let a = lower.iter().zip(s).take_while(|(x, y)| x == y).count();
+    if a == 0 || a >= s.len() - 1 {
+        return None;
+    }
+    let rest = &lower[a..];
+    (a + 1..s.len())
+        .find(|&b| rest.starts_with(&s[b..]) && rest.len() >= s.len() - b)
+        .map(|b| (a, b))
+}
+
+/// One-line blocks within `GAP_REACH` of block `i` (not taken already) whose
+/// words, in block order, are exactly `gap`.
+fn fill_gap(all: &[Block], i: usize, taken: &[usize], gap: &[String]) -> Option<Vec<usize>> {
+    let from = i.saturating_sub(GAP_REACH);
+    let to = (i + 1 + GAP_REACH).min(all.len());
+    let mut at = 0;
+    let mut pieces = Vec::new();
+    for j in (from..to).filter(|&j| j != i && !taken.contains(&j)) {
+        let [frag] = all[j].frags.as_slice() else {
+            continue;
+        };
+        let w: Vec<String> = frag.text.split_whitespace().map(lower_compact).collect();
+        if !w.is_empty() && gap[at..].starts_with(&w) {
+            pieces.push(j);
+            at += w.len();
+            if at == gap.len() {
+                return Some(pieces);
+            }
+        }
+    }
+    None
+}
+
+/// The frags with `moved` put in after the first `at` words: the frag that
+/// holds the gap is cut there.
+fn with_words_at(frags: &[Frag], at: usize, moved: Vec<Frag>) -> Vec<Frag> {
+    let mut out = Vec::new();
+    let mut seen = 0;
+    let mut moved = Some(moved);
+    for f in frags {
+        let n = f.text.split_whitespace().count();
+        if seen < at && at < seen + n {
+            let words: Vec<&str> = f.text.split_whitespace().collect();
+            out.push(Frag {
+                text: words[..at - seen].join(" "),
+                ..f.clone()
+            });
+            out.extend(moved.take().unwrap_or_default());
+            out.push(Frag {
+                text: words[at - seen..].join(" "),
+                part: f.part + 1,
+                ..f.clone()
+            });
+        } else {
+            if seen == at {
+                out.extend(moved.take().unwrap_or_default());
+            }
+            out.push(f.clone());
+        }
+        seen += n;
+    }
     out
 }
 

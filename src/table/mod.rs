@@ -146,6 +146,7 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
         // One-letter words are Russian's.
         resplit::resplit(&mut all, &mut log.repairs);
     }
+    header::gather_gapped(&mut all, &mut log.repairs);
     let mut all: Vec<Block> = all
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
