@@ -302,14 +302,6 @@ fn standard_words() -> &'static [Vec<String>] {
     })
 }
 
-/// A block's words as (line, word) pairs, the words as printed.
-fn words_of(frags: &[Frag]) -> Vec<(usize, &str)> {
-    frags
-        .iter()
-        .flat_map(|f| f.text.split_whitespace().map(move |w| (f.no, w)))
-        .collect()
-}
-
 /// Words of a justified header line that pdftotext printed apart: the wide
 /// gaps of a justified cell make it print the line's middle words as blocks
 /// of their own among the cells ("Қоғамдық жұмыстардың" / "нақты жағдайлары"
@@ -348,10 +340,12 @@ pub fn gather_gapped(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
 /// whose words fill it, in order.
 fn gapped_header(all: &[Block], i: usize, taken: &[usize]) -> Option<(usize, Vec<usize>)> {
     // A standard header has at most 7 words: the rest of a long cell is not read.
-    let lower: Vec<String> = words_of(&all[i].frags)
+    let lower: Vec<String> = all[i]
+        .frags
         .iter()
+        .flat_map(|f| f.text.split_whitespace())
         .take(16)
-        .map(|(_, w)| lower_compact(w))
+        .map(lower_compact)
         .collect();
     standard_words().iter().find_map(|s| {
         let (a, b) = gap_in(&lower, s)?;
@@ -617,6 +611,56 @@ mod tests {
         ];
         let refs: Vec<&Block> = blocks.iter().collect();
         assert_eq!(scattered_pieces(&refs), [0, 2]);
+    }
+
+    #[test]
+    fn a_justified_headers_middle_words_printed_apart_come_back() {
+        let mut all = vec![
+            Block::of_lines(
+                10,
+                [
+                    "Қоғамдық жұмыстардың",
+                    "нақты жағдайлары",
+                    "Көлемі",
+                    "(бір",
+                    "қатысушыға)",
+                    "1500",
+                ],
+                false,
+            ),
+            Block::of_lines(17, ["Абаттандыру"], false),
+            Block::of_lines(19, ["көлемі"], false),
+            Block::of_lines(21, ["мен"], false),
+            Block::of_lines(23, ["мен"], false),
+        ];
+        let mut repairs = Vec::new();
+        gather_gapped(&mut all, &mut repairs);
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            all[0].plain(),
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары Көлемі (бір қатысушыға) 1500"
+        );
+        // The second "мен" is no header's: it stays.
+        assert_eq!(all[2].plain(), "мен");
+        assert_eq!(repairs.len(), 1);
+        assert_eq!(repairs[0].line, 10);
+        // Then cut off as headers, as any header block running into a cell.
+        let parts = split_header_block(&all[0]).expect("cut");
+        assert_eq!(parts.last().unwrap().plain(), "1500");
+    }
+
+    #[test]
+    fn a_cell_starting_with_a_headers_first_word_is_left_alone() {
+        let mut all = vec![
+            Block::of_lines(1, ["Қоғамдық жұмыстар уақытша", "жұмыс орындарын"], false),
+            Block::of_lines(4, ["көлемі"], false),
+            Block::of_lines(6, ["Қоғамдық жұмыстардың", "түрлері"], false),
+        ];
+        let before = all.clone();
+        let mut repairs = Vec::new();
+        gather_gapped(&mut all, &mut repairs);
+        assert_eq!(all, before);
+        assert!(repairs.is_empty());
     }
 
     #[test]
