@@ -368,13 +368,27 @@ fn gap_in(lower: &[String], s: &[String]) -> Option<(usize, usize)> {
 }
 
 /// One-line blocks within `GAP_REACH` of block `i` (not taken already) whose
-/// words, in block order, are exactly `gap`.
+/// words, in block order, are exactly `gap`: looked for after the header
+/// first (where pdftotext prints them), then before it.
 fn fill_gap(all: &[Block], i: usize, taken: &[usize], gap: &[String]) -> Option<Vec<usize>> {
-    let from = i.saturating_sub(GAP_REACH);
-    let to = (i + 1 + GAP_REACH).min(all.len());
+    let after = i + 1..(i + 1 + GAP_REACH).min(all.len());
+    let before = i.saturating_sub(GAP_REACH)..i;
+    [after, before].into_iter().find_map(|range| {
+        let free = range.filter(|j| !taken.contains(j));
+        fill_from(all, free, gap)
+    })
+}
+
+/// The blocks of `candidates`, in order, whose one line each holds the next
+/// words of `gap`, when they hold it all.
+fn fill_from(
+    all: &[Block],
+    candidates: impl Iterator<Item = usize>,
+    gap: &[String],
+) -> Option<Vec<usize>> {
     let mut at = 0;
     let mut pieces = Vec::new();
-    for j in (from..to).filter(|&j| j != i && !taken.contains(&j)) {
+    for j in candidates {
         let [frag] = all[j].frags.as_slice() else {
             continue;
         };
