@@ -435,6 +435,67 @@ fn with_words_at(frags: &[Frag], at: usize, moved: Vec<Frag>) -> Vec<Frag> {
     out
 }
 
+/// How many lines the rest of a header torn off its start may take.
+const REST_LINES: usize = 4;
+
+/// Headers torn apart by the page layout: a block that spells the start of a
+/// standard header ("Көлемі" / "(бір"), and, at most `GAP_REACH` blocks later,
+/// a block whose first lines spell its rest ("қатысушы" / "ға)", then a
+/// cell's lines). The rest's lines go back to the start; a block left with
+/// no line is taken out. Each is logged with the header's line.
+pub fn gather_torn(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
+    let mut emptied = Vec::new();
+    for i in 0..all.len() {
+        let Some((j, k)) = torn_rest(all, i) else {
+            continue;
+        };
+        let before = all[i].plain();
+        let rest: Vec<Frag> = all[j].frags.drain(..k).collect();
+        all[i].frags.extend(rest);
+        repairs.push(Repair {
+            kind: RepairKind::ScatteredWords,
+            line: all[i].first_line(),
+            before,
+            after: all[i].plain(),
+        });
+        if all[j].frags.is_empty() {
+            emptied.push(j);
+        }
+    }
+    for j in emptied.into_iter().rev() {
+        all.remove(j);
+    }
+}
+
+/// For block `i` that spells the start of a standard header but not all of
+/// it: the block after it whose first `k` lines spell the rest, as `(j, k)`.
+fn torn_rest(all: &[Block], i: usize) -> Option<(usize, usize)> {
+    let start: String = all[i]
+        .frags
+        .iter()
+        .map(|f| lower_compact(&f.text))
+        .collect();
+    if start.chars().count() < 4 || all[i].frags.len() > REST_LINES {
+        return None;
+    }
+    let rest = standard_compact()
+        .iter()
+        .find_map(|s| s.strip_prefix(start.as_str()).filter(|r| !r.is_empty()))?;
+    (i + 1..(i + 1 + GAP_REACH).min(all.len())).find_map(|j| {
+        let mut spelled = String::new();
+        for (k, f) in all[j].frags.iter().take(REST_LINES).enumerate() {
+            spelled.push_str(&lower_compact(&f.text));
+            if spelled == rest {
+                return Some((j, k + 1));
+            }
+            if !rest.starts_with(spelled.as_str()) {
+                return None;
+            }
+        }
+        None
+    })
+}
+
 /// The standard headers compacted, once per process (matched against every block).
 fn standard_compact() -> &'static [String] {
     static DONE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -661,6 +722,37 @@ mod tests {
         // Then cut off as headers, as any header block running into a cell.
         let parts = split_header_block(&all[0]).expect("cut");
         assert_eq!(parts.last().unwrap().plain(), "1500");
+    }
+
+    #[test]
+    fn a_header_torn_from_its_rest_gets_the_rest_back_from_a_cells_block() {
+        // As the corpus's t0016 prints it (WeasyPrint, justified header cells).
+        let mut all = vec![
+            Block::of_lines(66, ["Көлемі", "(бір"], false),
+            Block::of_lines(69, ["Нақты жағдайлары"], false),
+            Block::of_lines(
+                73,
+                ["қатысушы", "ға)", "Ескелді аудандық", "бірлестігі"],
+                true,
+            ),
+            Block::of_lines(78, ["ға)"], false),
+        ];
+        let mut repairs = Vec::new();
+        gather_torn(&mut all, &mut repairs);
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0].plain(), "Көлемі (бір қатысушы ға)");
+        assert_eq!(all[2].plain(), "Ескелді аудандық бірлестігі");
+        assert!(all[2].page_break_before);
+        assert_eq!(all[3].plain(), "ға)");
+        assert_eq!((repairs.len(), repairs[0].line), (1, 66));
+        // A rest printed alone leaves no empty block behind.
+        let mut all = vec![
+            Block::of_lines(1, ["Нақты"], false),
+            Block::of_lines(3, ["жағдайлары"], false),
+        ];
+        gather_torn(&mut all, &mut repairs);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].plain(), "Нақты жағдайлары");
     }
 
     #[test]

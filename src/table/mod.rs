@@ -151,6 +151,7 @@ fn reconstruct_with_cores(lines: &[Line], language: Language) -> TableOutput {
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
         .collect();
+    header::gather_torn(&mut all, &mut log.repairs);
     let mut vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
     resplit::join_letter_heads(&mut all, &vocab, &mut log.repairs);
     cell::learn_breaks(&mut vocab, &all);
