@@ -379,26 +379,36 @@ fn fill_gap(all: &[Block], i: usize, taken: &[usize], gap: &[String]) -> Option<
     })
 }
 
-/// The blocks of `candidates`, in order, whose one line each holds the next
-/// words of `gap`, when they hold it all.
+/// The blocks of `candidates` whose one line each holds a run of `gap` not
+/// held yet, when together they hold it all: in the gap's order (pdftotext
+/// may print a later word first, "мен" … "көлемі").
 fn fill_from(
     all: &[Block],
     candidates: impl Iterator<Item = usize>,
     gap: &[String],
 ) -> Option<Vec<usize>> {
-    let mut at = 0;
-    let mut pieces = Vec::new();
+    // The block holding each word of the gap.
+    let mut holder: Vec<Option<usize>> = vec![None; gap.len()];
     for j in candidates {
         let [frag] = all[j].frags.as_slice() else {
             continue;
         };
         let w: Vec<String> = frag.text.split_whitespace().map(lower_compact).collect();
-        if !w.is_empty() && gap[at..].starts_with(&w) {
-            pieces.push(j);
-            at += w.len();
-            if at == gap.len() {
-                return Some(pieces);
-            }
+        if w.is_empty() || w.len() > gap.len() {
+            continue;
+        }
+        let free = |p: &usize| holder[*p..*p + w.len()].iter().all(Option::is_none);
+        let Some(p) = (0..=gap.len() - w.len())
+            .filter(free)
+            .find(|&p| gap[p..p + w.len()] == w[..])
+        else {
+            continue;
+        };
+        holder[p..p + w.len()].fill(Some(j));
+        if holder.iter().all(Option::is_some) {
+            let mut pieces: Vec<usize> = holder.into_iter().flatten().collect();
+            pieces.dedup();
+            return Some(pieces);
         }
     }
     None
@@ -753,6 +763,27 @@ mod tests {
         gather_torn(&mut all, &mut repairs);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].plain(), "Нақты жағдайлары");
+    }
+
+    #[test]
+    fn a_justified_headers_middle_words_printed_in_the_wrong_order_come_back() {
+        let mut all = vec![
+            Block::of_lines(1, ["Қоғамдық жұмыстардың", "нақты жағдайлары"], false),
+            Block::of_lines(4, ["мен"], false),
+            Block::of_lines(
+                6,
+                ["Қоғамдық жұмыстардың көлемі мен нақты жағдайлары екі сөз"],
+                false,
+            ),
+            Block::of_lines(8, ["көлемі"], false),
+        ];
+        let mut repairs = Vec::new();
+        gather_gapped(&mut all, &mut repairs);
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            all[0].plain(),
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
+        );
     }
 
     #[test]
