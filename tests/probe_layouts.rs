@@ -206,3 +206,18 @@ fn justified_header_line_printed_apart_is_gathered_whole() {
         );
     }
 }
+
+#[test]
+fn long_line_ending_in_a_capitalized_word_is_no_displaced_link() {
+    // A4 landscape: the preamble's line "… Заңын іске асыру … Республикасы
+    // Үкіметінің" ends in a capitalized word, and "іске" opens with "і" like a
+    // suffix left behind; the line was printed so, nothing was displaced.
+    let (got, gold) = probe("wp-land-t0012.txt", "t0012");
+    assert_eq!(norm(&got.preamble), norm(&gold.preamble));
+    assert!(
+        !got.repairs
+            .iter()
+            .any(|r| r.kind == qauly::model::RepairKind::DisplacedLink),
+        "no link repair"
+    );
+}
