@@ -221,3 +221,30 @@ fn long_line_ending_in_a_capitalized_word_is_no_displaced_link() {
         "no link repair"
     );
 }
+
+#[test]
+fn row_number_printed_on_its_names_first_line_starts_the_row() {
+    // WeasyPrint, DejaVu Serif: pdftotext prints row 10's number on the first
+    // line of its organization ("10 \"Еңбекшіқазақ"); the rows after it were lost.
+    let (got, gold) = probe("wp-dejavu-t0013.txt", "t0013");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        assert_eq!(
+            norm(&a.organization),
+            norm(&b.organization),
+            "row {}",
+            a.number
+        );
+        assert_eq!(norm(&a.conditions), norm(&b.conditions), "row {}", a.number);
+    }
+    assert!(
+        !got.warnings
+            .iter()
+            .any(|w| w.message.contains("no part 1 cells")),
+        "every row has its part 1 cells"
+    );
+}
