@@ -1,9 +1,9 @@
 //! The printed column headers: found by the genre's standard header wording
 //! (Kazakh and Russian) in the header text, cut apart and put in column order.
 
-use super::blocks::Block;
+use super::blocks::{Block, Frag};
 use super::lower_compact;
-use crate::model::ColumnGroup;
+use crate::model::{ColumnGroup, Repair, RepairKind};
 use crate::repair::split_word::lower_fast;
 
 /// The table's columns in their printed order, each with the phrases (lowercase,
@@ -288,6 +288,224 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
     out
 }
 
+/// How many blocks apart the words of a justified header line may be printed.
+const GAP_REACH: usize = 12;
+
+/// A standard header's words, lowercase and compacted, once per process.
+fn standard_words() -> &'static [Vec<String>] {
+    static DONE: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    DONE.get_or_init(|| {
+        STANDARD
+            .iter()
+            .map(|s| s.split_whitespace().map(lower_compact).collect())
+            .collect()
+    })
+}
+
+/// Words of a justified header line that pdftotext printed apart: the wide
+/// gaps of a justified cell make it print the line's middle words as blocks
+/// of their own among the cells ("Қоғамдық жұмыстардың" / "нақты жағдайлары"
+/// … "көлемі" … "мен"). A block whose first words spell a standard header
+/// but for a run in its middle gets that run back from one-line blocks at
+/// most `GAP_REACH` blocks away, so it spells the header whole again; the
+/// moved blocks are taken out. Each gathering is logged with the header's line.
+pub fn gather_gapped(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
+    let mut taken: Vec<usize> = Vec::new();
+    for i in 0..all.len() {
+        if taken.contains(&i) {
+            continue;
+        }
+        let Some((at, pieces)) = gapped_header(all, i, &taken) else {
+            continue;
+        };
+        let before = all[i].plain();
+        let moved: Vec<Frag> = pieces.iter().map(|&j| all[j].frags[0].clone()).collect();
+        all[i].frags = with_words_at(&all[i].frags, at, moved);
+        repairs.push(Repair {
+            kind: RepairKind::ScatteredWords,
+            line: all[i].first_line(),
+            before,
+            after: all[i].plain(),
+        });
+        taken.extend(pieces);
+    }
+    taken.sort_unstable();
+    for j in taken.into_iter().rev() {
+        all.remove(j);
+    }
+}
+
+/// For block `i` whose words start with a standard header missing a run in
+/// its middle: the word position of the gap, and the one-line blocks nearby
+/// whose words fill it, in order.
+fn gapped_header(all: &[Block], i: usize, taken: &[usize]) -> Option<(usize, Vec<usize>)> {
+    // A standard header has at most 7 words: the rest of a long cell is not read.
+    let lower: Vec<String> = all[i]
+        .frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .take(16)
+        .map(lower_compact)
+        .collect();
+    standard_words().iter().find_map(|s| {
+        let (a, b) = gap_in(&lower, s)?;
+        let pieces = fill_gap(all, i, taken, &s[a..b])?;
+        Some((a, pieces))
+    })
+}
+
+/// The gap `(a, b)` when `lower` starts with `s[..a]` then `s[b..]`, the gap
+/// inside (0 < a < b < len). The head stops at the first word that differs.
+fn gap_in(lower: &[String], s: &[String]) -> Option<(usize, usize)> {
+    let a = lower.iter().zip(s).take_while(|(x, y)| x == y).count();
+    if a == 0 || a >= s.len() - 1 {
+        return None;
+    }
+    let rest = &lower[a..];
+    (a + 1..s.len())
+        .find(|&b| rest.starts_with(&s[b..]) && rest.len() >= s.len() - b)
+        .map(|b| (a, b))
+}
+
+/// One-line blocks within `GAP_REACH` of block `i` (not taken already) whose
+/// words, in block order, are exactly `gap`: looked for after the header
+/// first (where pdftotext prints them), then before it.
+fn fill_gap(all: &[Block], i: usize, taken: &[usize], gap: &[String]) -> Option<Vec<usize>> {
+    let after = i + 1..(i + 1 + GAP_REACH).min(all.len());
+    let before = i.saturating_sub(GAP_REACH)..i;
+    [after, before].into_iter().find_map(|range| {
+        let free = range.filter(|j| !taken.contains(j));
+        fill_from(all, free, gap)
+    })
+}
+
+/// The blocks of `candidates` whose one line each holds a run of `gap` not
+/// held yet, when together they hold it all: in the gap's order (pdftotext
+/// may print a later word first, "мен" … "көлемі").
+fn fill_from(
+    all: &[Block],
+    candidates: impl Iterator<Item = usize>,
+    gap: &[String],
+) -> Option<Vec<usize>> {
+    // The block holding each word of the gap.
+    let mut holder: Vec<Option<usize>> = vec![None; gap.len()];
+    for j in candidates {
+        let [frag] = all[j].frags.as_slice() else {
+            continue;
+        };
+        let w: Vec<String> = frag.text.split_whitespace().map(lower_compact).collect();
+        if w.is_empty() || w.len() > gap.len() {
+            continue;
+        }
+        let free = |p: &usize| holder[*p..*p + w.len()].iter().all(Option::is_none);
+        let Some(p) = (0..=gap.len() - w.len())
+            .filter(free)
+            .find(|&p| gap[p..p + w.len()] == w[..])
+        else {
+            continue;
+        };
+        holder[p..p + w.len()].fill(Some(j));
+        if holder.iter().all(Option::is_some) {
+            let mut pieces: Vec<usize> = holder.into_iter().flatten().collect();
+            pieces.dedup();
+            return Some(pieces);
+        }
+    }
+    None
+}
+
+/// The frags with `moved` put in after the first `at` words: the frag that
+/// holds the gap is cut there.
+fn with_words_at(frags: &[Frag], at: usize, moved: Vec<Frag>) -> Vec<Frag> {
+    let mut out = Vec::new();
+    let mut seen = 0;
+    let mut moved = Some(moved);
+    for f in frags {
+        let n = f.text.split_whitespace().count();
+        if seen < at && at < seen + n {
+            let words: Vec<&str> = f.text.split_whitespace().collect();
+            out.push(Frag {
+                text: words[..at - seen].join(" "),
+                ..f.clone()
+            });
+            out.extend(moved.take().unwrap_or_default());
+            out.push(Frag {
+                text: words[at - seen..].join(" "),
+                part: f.part + 1,
+                ..f.clone()
+            });
+        } else {
+            if seen == at {
+                out.extend(moved.take().unwrap_or_default());
+            }
+            out.push(f.clone());
+        }
+        seen += n;
+    }
+    out
+}
+
+/// How many lines the rest of a header torn off its start may take.
+const REST_LINES: usize = 4;
+
+/// Headers torn apart by the page layout: a block that spells the start of a
+/// standard header ("Көлемі" / "(бір"), and, at most `GAP_REACH` blocks later,
+/// a block whose first lines spell its rest ("қатысушы" / "ға)", then a
+/// cell's lines). The rest's lines go back to the start; a block left with
+/// no line is taken out. Each is logged with the header's line.
+pub fn gather_torn(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
+    let mut emptied = Vec::new();
+    for i in 0..all.len() {
+        let Some((j, k)) = torn_rest(all, i) else {
+            continue;
+        };
+        let before = all[i].plain();
+        let rest: Vec<Frag> = all[j].frags.drain(..k).collect();
+        all[i].frags.extend(rest);
+        repairs.push(Repair {
+            kind: RepairKind::ScatteredWords,
+            line: all[i].first_line(),
+            before,
+            after: all[i].plain(),
+        });
+        if all[j].frags.is_empty() {
+            emptied.push(j);
+        }
+    }
+    for j in emptied.into_iter().rev() {
+        all.remove(j);
+    }
+}
+
+/// For block `i` that spells the start of a standard header but not all of
+/// it: the block after it whose first `k` lines spell the rest, as `(j, k)`.
+fn torn_rest(all: &[Block], i: usize) -> Option<(usize, usize)> {
+    let start: String = all[i]
+        .frags
+        .iter()
+        .map(|f| lower_compact(&f.text))
+        .collect();
+    if start.chars().count() < 4 || all[i].frags.len() > REST_LINES {
+        return None;
+    }
+    let rest = standard_compact()
+        .iter()
+        .find_map(|s| s.strip_prefix(start.as_str()).filter(|r| !r.is_empty()))?;
+    (i + 1..(i + 1 + GAP_REACH).min(all.len())).find_map(|j| {
+        let mut spelled = String::new();
+        for (k, f) in all[j].frags.iter().take(REST_LINES).enumerate() {
+            spelled.push_str(&lower_compact(&f.text));
+            if spelled == rest {
+                return Some((j, k + 1));
+            }
+            if !rest.starts_with(spelled.as_str()) {
+                return None;
+            }
+        }
+        None
+    })
+}
+
 /// The standard headers compacted, once per process (matched against every block).
 fn standard_compact() -> &'static [String] {
     static DONE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -478,6 +696,108 @@ mod tests {
         ];
         let refs: Vec<&Block> = blocks.iter().collect();
         assert_eq!(scattered_pieces(&refs), [0, 2]);
+    }
+
+    #[test]
+    fn a_justified_headers_middle_words_printed_apart_come_back() {
+        let mut all = vec![
+            Block::of_lines(
+                10,
+                [
+                    "Қоғамдық жұмыстардың",
+                    "нақты жағдайлары",
+                    "Көлемі",
+                    "(бір",
+                    "қатысушыға)",
+                    "1500",
+                ],
+                false,
+            ),
+            Block::of_lines(17, ["Абаттандыру"], false),
+            Block::of_lines(19, ["көлемі"], false),
+            Block::of_lines(21, ["мен"], false),
+            Block::of_lines(23, ["мен"], false),
+        ];
+        let mut repairs = Vec::new();
+        gather_gapped(&mut all, &mut repairs);
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            all[0].plain(),
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары Көлемі (бір қатысушыға) 1500"
+        );
+        // The second "мен" is no header's: it stays.
+        assert_eq!(all[2].plain(), "мен");
+        assert_eq!(repairs.len(), 1);
+        assert_eq!(repairs[0].line, 10);
+        // Then cut off as headers, as any header block running into a cell.
+        let parts = split_header_block(&all[0]).expect("cut");
+        assert_eq!(parts.last().unwrap().plain(), "1500");
+    }
+
+    #[test]
+    fn a_header_torn_from_its_rest_gets_the_rest_back_from_a_cells_block() {
+        // As the corpus's t0016 prints it (WeasyPrint, justified header cells).
+        let mut all = vec![
+            Block::of_lines(66, ["Көлемі", "(бір"], false),
+            Block::of_lines(69, ["Нақты жағдайлары"], false),
+            Block::of_lines(
+                73,
+                ["қатысушы", "ға)", "Ескелді аудандық", "бірлестігі"],
+                true,
+            ),
+            Block::of_lines(78, ["ға)"], false),
+        ];
+        let mut repairs = Vec::new();
+        gather_torn(&mut all, &mut repairs);
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0].plain(), "Көлемі (бір қатысушы ға)");
+        assert_eq!(all[2].plain(), "Ескелді аудандық бірлестігі");
+        assert!(all[2].page_break_before);
+        assert_eq!(all[3].plain(), "ға)");
+        assert_eq!((repairs.len(), repairs[0].line), (1, 66));
+        // A rest printed alone leaves no empty block behind.
+        let mut all = vec![
+            Block::of_lines(1, ["Нақты"], false),
+            Block::of_lines(3, ["жағдайлары"], false),
+        ];
+        gather_torn(&mut all, &mut repairs);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].plain(), "Нақты жағдайлары");
+    }
+
+    #[test]
+    fn a_justified_headers_middle_words_printed_in_the_wrong_order_come_back() {
+        let mut all = vec![
+            Block::of_lines(1, ["Қоғамдық жұмыстардың", "нақты жағдайлары"], false),
+            Block::of_lines(4, ["мен"], false),
+            Block::of_lines(
+                6,
+                ["Қоғамдық жұмыстардың көлемі мен нақты жағдайлары екі сөз"],
+                false,
+            ),
+            Block::of_lines(8, ["көлемі"], false),
+        ];
+        let mut repairs = Vec::new();
+        gather_gapped(&mut all, &mut repairs);
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            all[0].plain(),
+            "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары"
+        );
+    }
+
+    #[test]
+    fn a_cell_starting_with_a_headers_first_word_is_left_alone() {
+        let mut all = vec![
+            Block::of_lines(1, ["Қоғамдық жұмыстар уақытша", "жұмыс орындарын"], false),
+            Block::of_lines(4, ["көлемі"], false),
+            Block::of_lines(6, ["Қоғамдық жұмыстардың", "түрлері"], false),
+        ];
+        let before = all.clone();
+        let mut repairs = Vec::new();
+        gather_gapped(&mut all, &mut repairs);
+        assert_eq!(all, before);
+        assert!(repairs.is_empty());
     }
 
     #[test]

@@ -153,10 +153,12 @@ fn reconstruct_with_cores(lines: &[Line], text: &[Line], language: Language) -> 
         // One-letter words are Russian's.
         resplit::resplit(&mut all, &mut log.repairs);
     }
+    header::gather_gapped(&mut all, &mut log.repairs);
     let mut all: Vec<Block> = all
         .into_iter()
         .flat_map(|b| header::split_header_block(&b).unwrap_or_else(|| vec![b]))
         .collect();
+    header::gather_torn(&mut all, &mut log.repairs);
     let mut vocab = cell::vocab_of(all.iter().flat_map(|b| b.frags.iter()));
     vocab.add_words_from(text.iter().map(|l| l.text.as_str()));
     resplit::join_letter_heads(&mut all, &vocab, &mut log.repairs);
@@ -493,15 +495,65 @@ fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
     if !seen {
         return split_at_pay_header(part1);
     }
+    take_back_leaked_part2(&mut part1, &mut part2);
     (part1, part2)
+}
+
+/// Part 2's first rows printed before the marker: when part 2 starts on the
+/// page where part 1 ends, pdftotext may print its header and first rows
+/// among part 1's last cells, before "кестенің жалғасы". Part 1 has none of
+/// part 2's columns, so from one of their headers on, part 2's blocks (its headers, pay and
+/// funding text, lone counts) go back to part 2's start, in order; part 1's
+/// cells stay.
+fn take_back_leaked_part2(part1: &mut Vec<Block>, part2: &mut Vec<Block>) {
+    let Some(at) = part1.iter().position(is_part2_header) else {
+        return;
+    };
+    let (leaked, kept): (Vec<Block>, Vec<Block>) =
+        part1.split_off(at).into_iter().partition(is_part2_block);
+    part1.extend(kept);
+    part2.splice(0..0, leaked);
+}
+
+/// The pay column's header ("Қатысушылардың еңбегіне …" / "Размер оплаты …").
+fn is_pay_header(b: &Block) -> bool {
+    let c = lower_compact(&b.plain());
+    c.starts_with("қатысушылардыңеңбег") || c.starts_with("размероплаты")
+}
+
+/// The headers of part 2's columns, compacted: pay, funding, demand, supply.
+const PART2_HEADERS: &[&str] = &[
+    "қатысушылардыңеңбег",
+    "размероплаты",
+    "қаржыландыру",
+    "источник",
+    "сұраныс",
+    "спрос",
+    "ұсыныс",
+    "предложени",
+];
+
+/// A header of part 2's columns.
+fn is_part2_header(b: &Block) -> bool {
+    let c = lower_compact(&b.plain());
+    PART2_HEADERS.iter().any(|p| c.starts_with(p))
+}
+
+/// A block only part 2 prints: its column headers, pay or funding text, a
+/// lone count.
+fn is_part2_block(b: &Block) -> bool {
+    let c = lower_compact(&b.plain());
+    let count = b.frags.len() == 1 && !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit());
+    count
+        || is_part2_header(b)
+        || ["жалақы", "заработн", "бюджет"]
+            .iter()
+            .any(|w| c.contains(w))
 }
 
 /// Without a marker, part 2 starts at the pay column's header.
 fn split_at_pay_header(all: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
-    let at = all.iter().position(|b| {
-        let c = lower_compact(&b.plain());
-        c.starts_with("қатысушылардыңеңбег") || c.starts_with("размероплаты")
-    });
+    let at = all.iter().position(is_pay_header);
     let mut all = all;
     match at {
         Some(i) => {

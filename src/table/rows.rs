@@ -62,8 +62,11 @@ struct Segment<'a> {
     cols: Option<Vec<usize>>,
 }
 
-/// Whether the block starts with row number `n`: alone on its line, or, right
-/// after a page break, followed by the rest of a cell.
+/// Whether the block starts with row number `n`: alone on its line, or
+/// followed by the rest of a cell right after a page break, or by the start
+/// of an organization's name (pdftotext prints a narrow number column's
+/// number on the name's first line: "10 \"Балқаш"; a volume's number is
+/// followed by a lowercase unit, "10 адамға").
 fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
     let first = block.frags.first()?;
     let mut tokens = first.text.splitn(2, ' ');
@@ -72,7 +75,7 @@ fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
         return None;
     }
     let rest = tokens.next().unwrap_or("").trim();
-    if !rest.is_empty() && !block.page_break_before {
+    if !rest.is_empty() && !block.page_break_before && !starts_name(rest) {
         return None;
     }
     let mut frags = Vec::new();
@@ -84,6 +87,21 @@ fn anchor_rest(block: &Block, n: u32) -> Option<Vec<Frag>> {
     }
     frags.extend(block.frags[1..].iter().cloned());
     Some(frags)
+}
+
+/// Whether a text opens as a name does: a capital letter or an opening quote,
+/// and a narrow cell's first line only (a few words, no number): a line that
+/// OCR read across the whole row ("1 \"Байзақ Абаттандыруға, 1500 Қоғамдық …")
+/// is no name's start.
+fn starts_name(text: &str) -> bool {
+    const NAME_LINE_WORDS: usize = 5;
+    let opens = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '«' | '“' | '„'));
+    opens
+        && text.split_whitespace().count() <= NAME_LINE_WORDS
+        && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Lines after a lone number that make it a volume's number, not a row's:
@@ -694,5 +712,21 @@ mod tests {
         let refs: Vec<&Block> = glued.iter().collect();
         assert_eq!(split_glued_numbers(&refs).len(), 3);
         assert!(anchor_rest(&block(1, "2\n\"Ақсу ауданы"), 2).is_some());
+    }
+
+    #[test]
+    fn a_row_number_printed_on_its_names_first_line_is_an_anchor() {
+        // As WeasyPrint's justified cells print it (probe wp-dejavu): "10 \"Балқаш".
+        let named = block(1, "10 \"Балқаш\nауданының\nмекемесі");
+        let rest = anchor_rest(&named, 10).expect("anchor");
+        assert_eq!(rest[0].text, "\"Балқаш");
+        assert!(anchor_rest(&block(1, "10 адамға\nдейін"), 10).is_none());
+        assert!(anchor_rest(&block(1, "10 Мемлекеттік"), 11).is_none());
+        // A whole row that OCR read as one line is no name's start.
+        let ocr = block(
+            1,
+            "1 \"Байзақ Абаттандыруға, 1500 Қоғамдық жұмыстар уақытша жұмыс",
+        );
+        assert!(anchor_rest(&ocr, 1).is_none());
     }
 }
