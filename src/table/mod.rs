@@ -164,8 +164,7 @@ fn reconstruct_with_cores(lines: &[Line], text: &[Line], language: Language) -> 
     resplit::join_letter_heads(&mut all, &vocab, &mut log.repairs);
     cell::learn_breaks(&mut vocab, &all);
     let vocab = vocab;
-    let (mut part1, part2) = split_at_marker(all, &mut log);
-    carry_page_breaks(&mut part1);
+    let (part1, part2) = split_at_marker(all, &mut log);
     let (mut head1, data1): (Vec<&Block>, Vec<&Block>) =
         part1.iter().partition(|b| header::is_header_block(b));
     let pieces = header::scattered_pieces(&data1);
@@ -425,39 +424,6 @@ fn marker_letters() -> &'static [Vec<char>] {
 }
 
 /// Splits the blocks at the continuation marker line (kept as residue).
-/// The header rows a page repeats at its top are set aside as header blocks,
-/// and with them the page break they carry. A row number printed on one line
-/// with the row's first words right under them ("10 \"М. Тынышпаев") opens
-/// the page: its block gets the mark, so that the number is read as it is at
-/// any other page top (`rows::anchor_rest`). Other blocks keep theirs: the
-/// torn-row rules read the mark too.
-fn carry_page_breaks(blocks: &mut [Block]) {
-    let mut pending = false;
-    for b in blocks.iter_mut() {
-        if header::is_header_block(b) {
-            pending |= b.page_break_before;
-            continue;
-        }
-        if pending && opens_with_a_number_and_words(b) {
-            b.page_break_before = true;
-        }
-        pending = false;
-    }
-}
-
-/// Whether the block's first line is a number followed by words (part 1's
-/// rows; part 2 prints its head counts as "10 10").
-fn opens_with_a_number_and_words(b: &Block) -> bool {
-    let Some(first) = b.frags.first() else {
-        return false;
-    };
-    let mut tokens = first.text.split_whitespace();
-    let number = tokens
-        .next()
-        .is_some_and(|t| t.bytes().all(|c| c.is_ascii_digit()));
-    number && tokens.next().is_some()
-}
-
 fn split_at_marker(all: Vec<Block>, log: &mut Log) -> (Vec<Block>, Vec<Block>) {
     let mut part1 = Vec::new();
     let mut part2 = Vec::new();
