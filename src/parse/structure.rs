@@ -483,16 +483,22 @@ fn closes_quoted_title(text: &str) -> bool {
         || (t.ends_with('»') && text.matches('«').count() == text.matches('»').count())
 }
 
-/// Whether a line opens the table header, alone or with the next line when
-/// it holds one word: a narrow first header cell wraps "Қоғамдық" /
-/// "жұмыстардың түрлері" with no blank line after the title.
-fn opens_table_header(line: &Line, next: Option<&Line>) -> bool {
+/// Whether a line opens the table header, alone or, when it holds one word,
+/// with the first word of one of the next lines: a narrow first header cell
+/// printed with no blank line after the title wraps "Қоғамдық" /
+/// "жұмыстардың түрлері", and a justified one even "Қоғамдық" / "түрлері" /
+/// "жұмыстардың".
+fn opens_table_header(line: &Line, next: &[Line]) -> bool {
     if grammar::matches(Rule::table_header_line, &line.text) {
         return true;
     }
-    let one_word = line.text.split_whitespace().nth(1).is_none();
-    next.filter(|_| one_word).is_some_and(|next| {
-        let joined = format!("{} {}", line.text.trim(), next.text.trim());
+    let mut words = line.text.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let firsts = next.iter().filter_map(|l| l.text.split_whitespace().next());
+    firsts.take(3).any(|w| {
+        let joined = format!("{word} {w}");
         grammar::matches(Rule::table_header_line, &joined)
     })
 }
@@ -502,7 +508,8 @@ fn appendix_title(cur: &mut Cursor) -> Result<Block> {
     let start = cur.at;
     let mut block = Block::default();
     while let Some(line) = cur.peek() {
-        if !block.lines.is_empty() && opens_table_header(line, cur.lines.get(cur.at + 1)) {
+        let next = &cur.lines[(cur.at + 1).min(cur.lines.len())..];
+        if !block.lines.is_empty() && opens_table_header(line, next) {
             return Ok(block);
         }
         if block.lines.len() >= 12 {
