@@ -2,8 +2,9 @@
 //! logged as an `ocr_fix` repair: the number sign read as "Хе"/"Хо"/"N°", a Latin
 //! "N" read as Cyrillic "М", and the decree verb with one letter lost.
 
-/// Tokens that OCR makes of the number sign "№" when a number follows.
-const NUMBER_SIGN_MISREADS: &[&str] = &["Хе", "Хо", "Ne", "N°", "No", "Мо", "Ме"];
+/// Tokens that OCR makes of the number sign "№" when a number follows ("М9":
+/// the sign's small raised "o" read as a 9, as tesseract does on PT Serif).
+const NUMBER_SIGN_MISREADS: &[&str] = &["Хе", "Хо", "Ne", "N°", "No", "Мо", "Ме", "М9", "N9"];
 
 /// The decree verbs the preamble ends with.
 const DECREE_VERBS: &[&str] = &["ҚАУЛЫ ЕТЕДІ", "ПОСТАНОВЛЯЕТ", "ШЕШІМ ҚАБЫЛДАДЫ", "РЕШИЛ"];
@@ -115,6 +116,16 @@ mod tests {
                 after: "№ 836".into()
             }]
         );
+    }
+
+    #[test]
+    fn sign_read_as_em_nine_is_restored() {
+        let (line, fixes) = fix_number_signs("2011 года М9 872, зарегистрировано");
+        assert_eq!(line, "2011 года № 872, зарегистрировано");
+        assert_eq!(fixes.len(), 1);
+        let (line, fixes) = fix_number_signs("М9 бөлім");
+        assert_eq!(line, "М9 бөлім");
+        assert!(fixes.is_empty());
     }
 
     #[test]
