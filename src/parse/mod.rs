@@ -6,6 +6,7 @@
 //! metadata → table reconstruction → the typed [`Decree`].
 
 pub mod fold;
+pub mod glyphs;
 pub mod grammar;
 pub mod header;
 pub mod ocr;
@@ -60,6 +61,7 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     reject_empty(&lines, file_name)?;
     let hyphens = crate::repair::hyphen::restore(&mut lines);
     let mut log = Log::default();
+    twin_letters(&mut lines, &mut log);
     let view = folded(&lines, lines.len());
     let mut was_folded = matches!(view, Cow::Owned(_));
     let first = structure::sections(&view, file_name)?;
@@ -94,6 +96,24 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     // Made before the sections were found, and no reason to find them again.
     log.repairs.extend(hyphens);
     Ok((lines, sections, log))
+}
+
+/// OCR's twin-letter misreads ("обшественных") restored from the document's
+/// own spelling, each line logged as an OCR fix with a warning.
+fn twin_letters(lines: &mut [Line], log: &mut Log) {
+    for r in glyphs::restore(lines) {
+        log.warn(
+            r.line,
+            "a word read with \"ш\" for \"щ\" or \"ь\" for \"ъ\" (OCR noise) restored \
+             as the document spells it elsewhere; please check",
+        );
+        log.repairs.push(Repair {
+            kind: RepairKind::OcrFix,
+            line: r.line,
+            before: r.before,
+            after: r.after,
+        });
+    }
 }
 
 /// Repairs and warnings collected while building the decree.
