@@ -65,7 +65,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 fn fixes(counts: &BTreeMap<&str, usize>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for (&word, &n) in counts {
-        if word.chars().count() < MIN_LETTERS || !word.contains(|c| is_misread_twin(c)) {
+        if word.chars().count() < MIN_LETTERS || !word.contains(is_misread_twin) {
             continue;
         }
         let best = variants(word)
