@@ -8,7 +8,7 @@ use crate::lines::Line;
 use std::collections::BTreeMap;
 
 /// (misread, printed) letter pairs: the misread one lacks a stroke.
-const TWINS: &[(char, char)] = &[('ш', 'щ'), ('ь', 'ъ'), ('Ш', 'Щ'), ('Ь', 'Ъ')];
+const TWINS: &[(char, char)] = &[('ш', 'щ'), ('ь', 'ъ')];
 
 /// Shorter words are too few letters to be sure of ("ешь" / "ещё").
 const MIN_LETTERS: usize = 6;
@@ -43,12 +43,13 @@ pub fn restore(lines: &mut [Line]) -> Vec<Restored> {
     out
 }
 
-/// How often each word (as printed, case kept) occurs in the text.
-fn word_counts(lines: &[Line]) -> BTreeMap<&str, usize> {
+/// How often each word (lowercased: "Общественные" at a cell's start is the
+/// same word) occurs in the text.
+fn word_counts(lines: &[Line]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for line in lines {
         for w in words(&line.text) {
-            *counts.entry(w).or_default() += 1;
+            *counts.entry(w.to_lowercase()).or_default() += 1;
         }
     }
     counts
@@ -60,11 +61,11 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Misread word → printed word, where the word with one twin letter restored
-/// occurs more often in the text than the word as read.
-fn fixes(counts: &BTreeMap<&str, usize>) -> BTreeMap<String, String> {
+/// Misread word → printed word (both lowercase), where the word with one twin
+/// letter restored occurs more often in the text than the word as read.
+fn fixes(counts: &BTreeMap<String, usize>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for (&word, &n) in counts {
+    for (word, &n) in counts {
         if word.chars().count() < MIN_LETTERS || !word.contains(is_misread_twin) {
             continue;
         }
@@ -73,7 +74,7 @@ fn fixes(counts: &BTreeMap<&str, usize>) -> BTreeMap<String, String> {
             .filter(|(m, _)| *m > n)
             .max();
         if let Some((_, v)) = best {
-            out.insert(word.to_string(), v);
+            out.insert(word.clone(), v);
         }
     }
     out
@@ -100,7 +101,10 @@ fn fix_line(text: &str, fixes: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
-        out.push_str(fixes.get(word.as_str()).unwrap_or(word));
+        match fixes.get(&word.to_lowercase()) {
+            Some(fixed) => out.push_str(&same_case(word, fixed)),
+            None => out.push_str(word),
+        }
         word.clear();
     };
     for c in text.chars() {
@@ -113,6 +117,20 @@ fn fix_line(text: &str, fixes: &BTreeMap<String, String>) -> String {
     }
     flush(&mut word, &mut out);
     out
+}
+
+/// `fixed` (lowercase, as many letters as `word`) in `word`'s case, letter by letter.
+fn same_case(word: &str, fixed: &str) -> String {
+    word.chars()
+        .zip(fixed.chars())
+        .map(|(w, f)| {
+            if w.is_uppercase() {
+                f.to_uppercase().next().unwrap_or(f)
+            } else {
+                f
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -136,11 +154,16 @@ mod tests {
         let mut ls = lines(&[
             "Об организации общественных работ",
             "виды, обьемы и условия обшественных работ;",
-            "объемы общественных работ, объемы",
+            "Объемы общественных работ, объемы",
+            "Обшественные работы; общественные, общественные",
         ]);
         let r = restore(&mut ls);
         assert_eq!(ls[1].text, "виды, объемы и условия общественных работ;");
-        assert_eq!(r.len(), 1);
+        assert_eq!(
+            ls[3].text,
+            "Общественные работы; общественные, общественные"
+        );
+        assert_eq!(r.len(), 2);
         assert_eq!(r[0].line, 2);
     }
 

@@ -25,6 +25,14 @@ pub fn fix_number_signs(line: &str) -> (String, Vec<Fix>) {
         let next_is_number = words
             .get(i + 1)
             .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        if let Some(rest) = glued_sign(w) {
+            fixes.push(Fix {
+                before: w.to_string(),
+                after: format!("№{rest}"),
+            });
+            out.push(format!("№{rest}"));
+            continue;
+        }
         let fixed = if !next_is_number {
             None
         } else if NUMBER_SIGN_MISREADS.contains(w) {
@@ -46,6 +54,20 @@ pub fn fix_number_signs(line: &str) -> (String, Vec<Fix>) {
         }
     }
     (out.join(" "), fixes)
+}
+
+/// Misreads of "№" that end in a digit ("М9", "Х9"): printed glued to its
+/// number ("№10-238"), the sign comes out as "Х910-258".
+const GLUED_SIGN_MISREADS: &[&str] = &["Х9", "М9", "N9"];
+
+/// The number after a misread sign glued to it: "Х910-258" → "10-258". Only
+/// when a digit follows the sign (a word never starts "Х9…").
+fn glued_sign(word: &str) -> Option<&str> {
+    let rest = GLUED_SIGN_MISREADS
+        .iter()
+        .find_map(|s| word.strip_prefix(s))?;
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then_some(rest)
 }
 
 /// A decree verb printed with one letter lost, added or misread ("ҚАУЛ ЕТЕДІ"):
@@ -125,6 +147,16 @@ mod tests {
         assert_eq!(fixes.len(), 1);
         let (line, fixes) = fix_number_signs("М9 бөлім");
         assert_eq!(line, "М9 бөлім");
+        assert!(fixes.is_empty());
+    }
+
+    #[test]
+    fn sign_glued_to_its_number_is_restored() {
+        let (line, fixes) = fix_number_signs("жарияланған) Х910-258 қаулысының");
+        assert_eq!(line, "жарияланған) №10-258 қаулысының");
+        assert_eq!(fixes[0].before, "Х910-258");
+        let (line, fixes) = fix_number_signs("Х9 М9");
+        assert_eq!(line, "Х9 М9");
         assert!(fixes.is_empty());
     }
 
