@@ -105,3 +105,11 @@ fn a_row_one_misread_after_row_ten_takes_no_other_rows_cells() {
         .any(|w| w.message.contains("no numbered row found")));
     assert!(got.residue.iter().any(|r| r.text.contains("ветеринария")));
 }
+
+#[test]
+fn a_clause_number_whose_space_ocr_lost_still_opens_the_clause() {
+    let (got, gold) = probe("sans-t0003.txt", "train/t0003");
+    assert_eq!(got.clauses.len(), gold.clauses.len());
+    assert_eq!(got.clauses[0].number, "1");
+    assert_eq!(norm(&got.clauses[0].text), norm(&gold.clauses[0].text));
+}
