@@ -113,3 +113,14 @@ fn a_clause_number_whose_space_ocr_lost_still_opens_the_clause() {
     assert_eq!(got.clauses[0].number, "1");
     assert_eq!(norm(&got.clauses[0].text), norm(&gold.clauses[0].text));
 }
+
+#[test]
+fn a_sign_at_a_line_end_and_a_russian_title_read_as_digits_are_restored() {
+    let (got, gold) = probe("sans-t2001.txt", "train-ru/t2001");
+    assert_eq!(got.title, gold.title);
+    assert!(fixed_with_warning(&got, "06"));
+    let (reg, want) = (got.registration.unwrap(), gold.registration.unwrap());
+    assert_eq!(reg.number, want.number);
+    assert_eq!(got.act.number, gold.act.number);
+    assert!(fixed_with_warning(&got, "Ме 2-16-11"));
+}

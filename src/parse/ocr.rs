@@ -4,7 +4,7 @@
 
 /// Tokens that OCR makes of the number sign "№" when a number follows ("М9":
 /// the sign's small raised "o" read as a 9, as tesseract does on PT Serif).
-const NUMBER_SIGN_MISREADS: &[&str] = &["Хе", "Хо", "Ne", "N°", "No", "Мо", "Ме", "М9", "N9"];
+const NUMBER_SIGN_MISREADS: &[&str] = &["Хе", "Хо", "Ne", "N°", "No", "Мо", "Ме", "М9", "N9", "Ко"];
 
 /// The decree verbs the preamble ends with.
 const DECREE_VERBS: &[&str] = &["ҚАУЛЫ ЕТЕДІ", "ПОСТАНОВЛЯЕТ", "ШЕШІМ ҚАБЫЛДАДЫ", "РЕШИЛ"];
@@ -18,13 +18,26 @@ pub struct Fix {
 
 /// Restores misread number signs in one line; returns the new line and the fixes.
 pub fn fix_number_signs(line: &str) -> (String, Vec<Fix>) {
+    fix_number_signs_before(line, "")
+}
+
+/// `fix_number_signs` where `next_line` follows: a sign at the line's end
+/// ("… 2011 года Ме" / "2-16-11 …") counts the next line's first word as its number.
+pub fn fix_number_signs_before(line: &str, next_line: &str) -> (String, Vec<Fix>) {
+    let next_first = next_line
+        .split_whitespace()
+        .next()
+        .filter(|_| !line.ends_with(' '));
     let words: Vec<&str> = line.split(' ').collect();
     let mut fixes = Vec::new();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let next_is_number = words
+        let next_word = words
             .get(i + 1)
-            .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            .copied()
+            .or(next_first.filter(|_| i + 1 == words.len()));
+        let next_is_number =
+            next_word.is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
         if let Some(rest) = glued_sign(w) {
             fixes.push(Fix {
                 before: w.to_string(),
@@ -44,9 +57,10 @@ pub fn fix_number_signs(line: &str) -> (String, Vec<Fix>) {
         };
         match fixed {
             Some(sign) => {
+                let number = next_word.unwrap_or_default();
                 fixes.push(Fix {
-                    before: format!("{w} {}", words[i + 1]),
-                    after: format!("{sign} {}", words[i + 1]),
+                    before: format!("{w} {number}"),
+                    after: format!("{sign} {number}"),
                 });
                 out.push(sign.to_string());
             }
@@ -68,6 +82,17 @@ fn glued_sign(word: &str) -> Option<&str> {
         .find_map(|s| word.strip_prefix(s))?;
     rest.starts_with(|c: char| c.is_ascii_digit())
         .then_some(rest)
+}
+
+/// How OCR reads the preposition "Об" that opens a Russian title ("Об
+/// организации …"): a zero for the "О", a six for the "б", a Latin "O".
+const OB_MISREADS: &[&str] = &["06", "0б", "О6", "O6", "Oб"];
+
+/// A Russian title whose opening "Об" was misread: the printed word, restored.
+pub fn fix_title_opening(title: &str) -> Option<(String, String)> {
+    let (first, rest) = title.split_once(' ')?;
+    let next_lower = rest.chars().next().is_some_and(char::is_lowercase);
+    (OB_MISREADS.contains(&first) && next_lower).then(|| (first.to_string(), format!("Об {rest}")))
 }
 
 /// A decree verb printed with one letter lost, added or misread ("ҚАУЛ ЕТЕДІ"):
@@ -158,6 +183,28 @@ mod tests {
         let (line, fixes) = fix_number_signs("Х9 М9");
         assert_eq!(line, "Х9 М9");
         assert!(fixes.is_empty());
+    }
+
+    #[test]
+    fn sign_at_a_line_end_takes_the_next_lines_number() {
+        let (line, fixes) = fix_number_signs_before("25 марта 2011 года Ме", "2-16-11 болып");
+        assert_eq!(line, "25 марта 2011 года №");
+        assert_eq!(fixes[0].before, "Ме 2-16-11");
+        let (line, _) = fix_number_signs_before("25 марта 2011 года Ме", "болып");
+        assert_eq!(line, "25 марта 2011 года Ме");
+        let (line, _) = fix_number_signs("маусымда Ко 2348 болып");
+        assert_eq!(line, "маусымда № 2348 болып");
+    }
+
+    #[test]
+    fn russian_title_opening_read_as_digits_is_restored() {
+        let fixed = fix_title_opening("06 организации общественных работ");
+        assert_eq!(
+            fixed,
+            Some(("06".into(), "Об организации общественных работ".into()))
+        );
+        assert_eq!(fix_title_opening("06 Сентября"), None);
+        assert_eq!(fix_title_opening("Об организации"), None);
     }
 
     #[test]
