@@ -124,3 +124,32 @@ fn a_sign_at_a_line_end_and_a_russian_title_read_as_digits_are_restored() {
     assert_eq!(got.act.number, gold.act.number);
     assert!(fixed_with_warning(&got, "Ме 2-16-11"));
 }
+
+#[test]
+fn rows_read_down_a_later_page_without_counts_stay_apart() {
+    let (got, gold) = probe("ptserif-t0017.txt", "train/t0017");
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        // A count OCR did not read stays empty, with a warning; none moves rows.
+        if a.demand.is_none() {
+            assert!(got
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("without both head counts")));
+        } else if a.demand != b.demand {
+            assert!(got
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("OCR misreads digits")));
+        }
+    }
+    let read = rows
+        .iter()
+        .zip(want)
+        .filter(|(a, b)| a.demand.is_some() && a.demand == b.demand);
+    assert!(read.count() >= 5);
+}

@@ -281,7 +281,12 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             split_words(prev, f, log);
         }
     }
-    if !text.is_empty() || !nums.is_empty() {
+    if top_mode && !text.is_empty() {
+        // Rows read down a later page (counts unread) still start the way rows start.
+        rows.extend(close_at_starts(
+            &mut text, &mut nums, &row_start, false, log,
+        ));
+    } else if !text.is_empty() || !nums.is_empty() {
         rows.extend(close(&mut text, &mut nums, !top_mode, log));
     }
     for row in rows.iter_mut() {
