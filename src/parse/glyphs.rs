@@ -43,16 +43,22 @@ pub fn restore(lines: &mut [Line]) -> Vec<Restored> {
     out
 }
 
-/// How often each word (lowercased: "Общественные" at a cell's start is the
-/// same word) occurs in the text.
+/// How often each word with a twin letter (lowercased: "Общественные" at a
+/// cell's start is the same word) occurs in the text; the other words can
+/// neither be misread twins nor restore one, and are not counted.
 fn word_counts(lines: &[Line]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for line in lines {
-        for w in words(&line.text) {
+        for w in words(&line.text).filter(|w| w.contains(has_twin_letter)) {
             *counts.entry(w.to_lowercase()).or_default() += 1;
         }
     }
     counts
+}
+
+/// Either letter of a twin pair, in either case.
+fn has_twin_letter(c: char) -> bool {
+    matches!(c, 'ш' | 'щ' | 'ь' | 'ъ' | 'Ш' | 'Щ' | 'Ь' | 'Ъ')
 }
 
 /// The words of a line: runs of letters.
@@ -107,6 +113,9 @@ fn fix_line(text: &str, fixes: &BTreeMap<String, String>) -> String {
         }
         word.clear();
     };
+    if !text.contains(has_twin_letter) {
+        return text.to_string();
+    }
     for c in text.chars() {
         if c.is_alphabetic() {
             word.push(c);
