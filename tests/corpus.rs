@@ -273,7 +273,7 @@ const FLOOR_PDF_TEXT: f64 = 1.0;
 const FLOOR_PDFTOTEXT: f64 = 0.989;
 /// The Kazakh pdftotext floor, raised on its own as the Kazakh rules improve.
 const FLOOR_PDFTOTEXT_KK: f64 = 0.986;
-const FLOOR_OCR_TEXT: f64 = 0.95;
+const FLOOR_OCR_TEXT: f64 = 0.955;
 const FLOOR_OCR_COUNTS: f64 = 0.93;
 
 /// The pdftotext floor of a language's training set.

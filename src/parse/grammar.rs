@@ -138,6 +138,15 @@ mod tests {
     }
 
     #[test]
+    fn clause_number_with_the_space_lost_to_ocr() {
+        let line = "1.Іле ауданында қоғамдық жұмыстар";
+        let (no, at) = clause_start(line).unwrap();
+        assert_eq!((no, &line[at..]), ("1", "Іле ауданында қоғамдық жұмыстар"));
+        assert_eq!(clause_start("1.5 мөлшерінде"), None);
+        assert_eq!(clause_start("1.мөлшерінде"), None);
+    }
+
+    #[test]
     fn preamble_end_is_found_inside_a_line() {
         assert!(matches(Rule::preamble_end_line, "Қаулысына ҚАУЛЫ ЕТЕДІ:"));
         assert!(matches(

@@ -6,6 +6,7 @@
 //! metadata → table reconstruction → the typed [`Decree`].
 
 pub mod fold;
+pub mod glyphs;
 pub mod grammar;
 pub mod header;
 pub mod ocr;
@@ -60,6 +61,7 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     reject_empty(&lines, file_name)?;
     let hyphens = crate::repair::hyphen::restore(&mut lines);
     let mut log = Log::default();
+    twin_letters(&mut lines, &mut log);
     let view = folded(&lines, lines.len());
     let mut was_folded = matches!(view, Cow::Owned(_));
     let first = structure::sections(&view, file_name)?;
@@ -94,6 +96,24 @@ fn document(bytes: &[u8], file_name: &str) -> Result<(Vec<Line>, Sections, Log)>
     // Made before the sections were found, and no reason to find them again.
     log.repairs.extend(hyphens);
     Ok((lines, sections, log))
+}
+
+/// OCR's twin-letter misreads ("обшественных") restored from the document's
+/// own spelling, each line logged as an OCR fix with a warning.
+fn twin_letters(lines: &mut [Line], log: &mut Log) {
+    for r in glyphs::restore(lines) {
+        log.warn(
+            r.line,
+            "a word read with \"ш\" for \"щ\" or \"ь\" for \"ъ\" (OCR noise) restored \
+             as the document spells it elsewhere; please check",
+        );
+        log.repairs.push(Repair {
+            kind: RepairKind::OcrFix,
+            line: r.line,
+            before: r.before,
+            after: r.after,
+        });
+    }
 }
 
 /// Repairs and warnings collected while building the decree.
@@ -235,7 +255,7 @@ fn assemble(s: &Sections, log: &mut Log) -> Decree {
         schema_version: SCHEMA_VERSION,
         source: source(&[], "", 0),
         language: s.language,
-        title: clean(&s.title, log),
+        title: title(&s.title, log),
         status,
         status_text,
         header_text,
@@ -272,16 +292,18 @@ fn status_of(status_text: &str) -> Status {
 
 /// A block's lines repaired (OCR number signs) and joined into one paragraph.
 fn clean(block: &Block, log: &mut Log) -> String {
+    let next = |i: usize| block.lines.get(i + 1).map_or("", |l| l.1.as_str());
     let lines: Vec<String> = block
         .lines
         .iter()
-        .map(|(no, text)| ocr_line(*no, text, log))
+        .enumerate()
+        .map(|(i, (no, text))| ocr_line(*no, text, next(i), log))
         .collect();
     crate::repair::join::join_lines(lines.iter().map(String::as_str))
 }
 
-/// One line with misread number signs restored, each fix logged.
-fn ocr_line(no: usize, text: &str, log: &mut Log) -> String {
+/// One line (`next` follows it) with misread number signs restored, each fix logged.
+fn ocr_line(no: usize, text: &str, next: &str, log: &mut Log) -> String {
     let (spaced, fixes) = match log.language {
         Language::Kk => sign_spacing::fix(text),
         Language::Ru => (text.to_string(), Vec::new()),
@@ -294,7 +316,7 @@ fn ocr_line(no: usize, text: &str, log: &mut Log) -> String {
             after: fix.after,
         });
     }
-    let (fixed, fixes) = ocr::fix_number_signs(&spaced);
+    let (fixed, fixes) = ocr::fix_number_signs_before(&spaced, next);
     for fix in fixes {
         log.warn(
             no,
@@ -311,6 +333,21 @@ fn ocr_line(no: usize, text: &str, log: &mut Log) -> String {
         });
     }
     fixed
+}
+
+/// The title, with a Russian title's opening "Об" misread by OCR restored.
+fn title(block: &Block, log: &mut Log) -> String {
+    let text = clean(block, log);
+    if log.language != Language::Ru {
+        return text;
+    }
+    match ocr::fix_title_opening(&text) {
+        Some((printed, fixed)) => {
+            ocr_repair(log, block.first_line(), &printed, "Об");
+            fixed
+        }
+        None => text,
+    }
 }
 
 /// The preamble, with a decree verb misread by OCR restored.

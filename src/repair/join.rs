@@ -95,7 +95,7 @@ pub fn is_collapsed(s: &str) -> bool {
 fn needs_space(prev: &str, next: &str) -> bool {
     let last = prev.chars().last().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
-    if OPENERS.contains(&last) || CLOSERS.contains(&first) {
+    if OPENERS.contains(&last) || CLOSERS.contains(&first) || ends_in_joining_hyphen(prev) {
         return false;
     }
     if last == '"' && is_opening_quote(prev) {
@@ -105,6 +105,15 @@ fn needs_space(prev: &str, next: &str) -> bool {
         return false;
     }
     true
+}
+
+/// A line that ends in a hyphen right after a letter or digit ("№ 2-" / "7-184",
+/// "5-" / "тармағының") was broken at the hyphen of one word or number: OCR
+/// keeps such a hyphen at the line end, where pdftotext joins the word itself.
+/// A dash between words has a space before it.
+fn ends_in_joining_hyphen(prev: &str) -> bool {
+    let mut rev = prev.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
 }
 
 /// A straight quote at the end of `prev` opens a phrase when it stands alone
@@ -129,6 +138,22 @@ fn is_closing_quote(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_or_number_broken_at_its_hyphen_is_joined_whole() {
+        assert_eq!(
+            join_lines(["тіркелді № 2-", "7-184 болып"]),
+            "тіркелді № 2-7-184 болып"
+        );
+        assert_eq!(
+            join_lines(["20-бабының 5-", "тармағының"]),
+            "20-бабының 5-тармағының"
+        );
+        assert_eq!(
+            join_lines(["Күші жойылды -", "Алматы"]),
+            "Күші жойылды - Алматы"
+        );
+    }
 
     #[test]
     fn collapsing_by_bytes_agrees_with_split_whitespace() {

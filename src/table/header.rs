@@ -173,6 +173,9 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     if b.frags.len() < 2 || !is_header_block(b) {
         return None;
     }
+    if let Some(k) = first_data_line(b) {
+        return Some(cut_before(b, k));
+    }
     let mut out = Vec::new();
     let mut from = 0;
     let mut spelled = String::new();
@@ -217,16 +220,36 @@ fn over_row_one(line: &super::blocks::Frag) -> bool {
 
 /// A block cut in two after its first line.
 fn cut_after_first_line(b: &Block) -> Vec<Block> {
+    cut_before(b, 1)
+}
+
+/// A block cut in two before its line `k`.
+fn cut_before(b: &Block, k: usize) -> Vec<Block> {
     vec![
         Block {
-            frags: b.frags[..1].to_vec(),
+            frags: b.frags[..k].to_vec(),
             page_break_before: b.page_break_before,
         },
         Block {
-            frags: b.frags[1..].to_vec(),
+            frags: b.frags[k..].to_vec(),
             page_break_before: false,
         },
     ]
+}
+
+/// The first line of a header block that is a row, not a header: OCR reads a
+/// table across its columns, so the header rows and the first row's line
+/// ("1 Государственное учреждение …", "В размере 1,5 … Средства местного 12 12")
+/// come as one block when no blank line parts them. Header rows hold no digit;
+/// a line with a digit and a word is a row (a lone run of column numbers
+/// "1 2 3" is not cut off).
+fn first_data_line(b: &Block) -> Option<usize> {
+    let is_row = |t: &str| {
+        t.contains(|c: char| c.is_ascii_digit())
+            && t.split_whitespace()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    };
+    (1..b.frags.len()).find(|&k| is_row(&b.frags[k].text))
 }
 
 /// The header blocks (in line order) cut into the first printing of the

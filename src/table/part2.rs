@@ -101,6 +101,14 @@ fn counts(text: &str) -> Option<Counts> {
             top: true,
         });
     }
+    if let Some(prefix) = lookalike_pair(&tokens) {
+        // "… бюджет 5 З": a count read as a letter; both left unread.
+        return Some(Counts {
+            prefix,
+            nums: vec![None, None],
+            top: true,
+        });
+    }
     let (last, rest) = tokens.split_last()?;
     let pair = ruled_pair(last)?;
     Some(Counts {
@@ -108,6 +116,20 @@ fn counts(text: &str) -> Option<Counts> {
         nums: pair,
         top: !rest.is_empty(),
     })
+}
+
+/// Letters OCR reads for digits ("З" for 3, "О" for 0, "б" for 6).
+const DIGIT_LOOKALIKES: &[&str] = &["З", "з", "О", "о", "б"];
+
+/// A row read across whose last count came out as a letter ("Жергілікті
+/// бюджет 5 З"): the text before the pair, when funding words precede it.
+fn lookalike_pair(tokens: &[&str]) -> Option<String> {
+    let [head @ .., number, letter] = tokens else {
+        return None;
+    };
+    let digits = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());
+    (digits && DIGIT_LOOKALIKES.contains(letter) && head.iter().any(|t| is_funding_word(t)))
+        .then(|| head.join(" "))
 }
 
 /// A pair read across a rule with a space beside it ("25| 28", "25 |28",
@@ -281,7 +303,12 @@ pub fn part2(blocks: &[&Block], log: &mut Log) -> Vec<RawPay> {
             split_words(prev, f, log);
         }
     }
-    if !text.is_empty() || !nums.is_empty() {
+    if top_mode && !text.is_empty() {
+        // Rows read down a later page (counts unread) still start the way rows start.
+        rows.extend(close_at_starts(
+            &mut text, &mut nums, &row_start, false, log,
+        ));
+    } else if !text.is_empty() || !nums.is_empty() {
         rows.extend(close(&mut text, &mut nums, !top_mode, log));
     }
     for row in rows.iter_mut() {
@@ -908,6 +935,16 @@ mod tests {
         let rows = close(&mut text.clone(), &mut nums, true, &mut log);
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].demand, rows[1].demand), (None, Some(7)));
+    }
+
+    #[test]
+    fn a_count_read_as_a_letter_leaves_the_pair_unread() {
+        let read = counts("Қазақстан Республикасының Жергілікті бюджет 5 З").unwrap();
+        assert_eq!(read.prefix, "Қазақстан Республикасының Жергілікті бюджет");
+        assert_eq!(read.nums, [None, None]);
+        assert!(read.top);
+        // Without funding words before it the pair is a cell's text.
+        assert_eq!(counts("айлық жалақының 5 З"), None);
     }
 
     #[test]

@@ -215,6 +215,12 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
     let Some(&(first, _)) = found.first() else {
         return (Vec::new(), blocks.len());
     };
+    if higher_number_before(&blocks[..first]) {
+        // Row 1 printed after row 10 is a misread "11" (OCR lost a digit, and
+        // read the real first rows across their columns): rows counted from it
+        // would take other rows' cells. No row is read; the text stays in residue.
+        return (Vec::new(), blocks.len());
+    }
     let segs: Vec<Segment> = found
         .iter()
         .enumerate()
@@ -254,6 +260,18 @@ fn part1_on(blocks: &[&Block], log: &mut Log) -> (Vec<RawRow>, usize) {
         }
     }
     (rows, first)
+}
+
+/// Whether a block before row 1's number is a lone row number of two digits
+/// (not a volume's number): then that "1" is not the first row's. (Row 1's
+/// number printed after rows 2, 3 … of its page is pdftotext's, and the cycle
+/// reading deals with it.)
+fn higher_number_before(blocks: &[&Block]) -> bool {
+    blocks.iter().enumerate().any(|(i, b)| {
+        let [f] = &b.frags[..] else { return false };
+        let after = blocks.get(i + 1).map_or(&[][..], |n| &n.frags[..]);
+        f.text.trim().parse::<u32>().is_ok_and(|n| n >= 10) && !starts_volume(after)
+    })
 }
 
 /// Row numbers printed together ("4" / "5" / "6", the number column of a page
