@@ -173,9 +173,6 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
     if b.frags.len() < 2 || !is_header_block(b) {
         return None;
     }
-    if let Some(k) = first_data_line(b) {
-        return Some(cut_before(b, k));
-    }
     let mut out = Vec::new();
     let mut from = 0;
     let mut spelled = String::new();
@@ -192,7 +189,9 @@ pub fn split_header_block(b: &Block) -> Option<Vec<Block>> {
         }
     }
     if from == 0 {
-        return None;
+        // No whole header spelled: OCR may have read the header rows across
+        // and run them on into row 1's line.
+        return first_data_line(b).map(|k| cut_before(b, k));
     }
     out.push(Block {
         frags: b.frags[from..].to_vec(),
