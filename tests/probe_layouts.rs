@@ -5,7 +5,7 @@
 mod corpus_support;
 
 use corpus_support::{decree, norm};
-use qauly::model::Decree;
+use qauly::model::{Decree, Row};
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -20,6 +20,26 @@ fn probe(file: &str, gold: &str) -> (Decree, Decree) {
     let kazakh = root().join(format!("fixtures/corpus/train/{gold}.gold.yaml"));
     let set = if kazakh.exists() { "train" } else { "train-ru" };
     (got, decree(&format!("{set}/{gold}")))
+}
+
+/// Both tables' rows, once they are checked to be as many, numbered and named
+/// (organization) as the gold's.
+fn rows_named_as_gold<'a>(got: &'a Decree, gold: &'a Decree) -> (&'a [Row], &'a [Row]) {
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    for (a, b) in rows.iter().zip(want) {
+        assert_eq!(a.number, b.number);
+        assert_eq!(
+            norm(&a.organization),
+            norm(&b.organization),
+            "row {}",
+            a.number
+        );
+    }
+    (rows, want)
 }
 
 #[test]
@@ -143,19 +163,7 @@ fn hyphen_dropped_by_pdftotext_at_a_line_end_is_restored_from_the_document() {
 fn number_sign_run_on_from_the_group_header_over_row_one_is_cut_off() {
     // "Қоғамдық жұмыстардың көлемі мен нақты жағдайлары" / "№" / "1": one block.
     let (got, gold) = probe("cols-t0012.txt", "t0012");
-    let (rows, want) = (
-        &got.appendices[0].table.rows,
-        &gold.appendices[0].table.rows,
-    );
-    assert_eq!(rows.len(), want.len());
-    for (a, b) in rows.iter().zip(want) {
-        assert_eq!(
-            norm(&a.organization),
-            norm(&b.organization),
-            "row {}",
-            a.number
-        );
-    }
+    let (rows, want) = rows_named_as_gold(&got, &gold);
     assert_eq!(norm(&got.appendices[0].table.columns[0]), "№");
 }
 
@@ -164,20 +172,7 @@ fn row_number_on_one_line_with_its_name_under_a_repeated_header_is_the_rows_numb
     // B5 pages hold about one row each: every page repeats the column headers
     // and then prints "10 \"М." with the row's number on its first line.
     let (got, gold) = probe("genB5blank3-t0002.txt", "t0002");
-    let (rows, want) = (
-        &got.appendices[0].table.rows,
-        &gold.appendices[0].table.rows,
-    );
-    assert_eq!(rows.len(), want.len());
-    for (a, b) in rows.iter().zip(want) {
-        assert_eq!(a.number, b.number);
-        assert_eq!(
-            norm(&a.organization),
-            norm(&b.organization),
-            "row {}",
-            a.number
-        );
-    }
+    let (rows, want) = rows_named_as_gold(&got, &gold);
 }
 
 #[test]
@@ -306,19 +301,7 @@ fn row_number_printed_on_its_names_first_line_starts_the_row() {
     // WeasyPrint, DejaVu Serif: pdftotext prints row 10's number on the first
     // line of its organization ("10 \"Еңбекшіқазақ"); the rows after it were lost.
     let (got, gold) = probe("wp-dejavu-t0013.txt", "t0013");
-    let (rows, want) = (
-        &got.appendices[0].table.rows,
-        &gold.appendices[0].table.rows,
-    );
-    assert_eq!(rows.len(), want.len());
-    for (a, b) in rows.iter().zip(want) {
-        assert_eq!(
-            norm(&a.organization),
-            norm(&b.organization),
-            "row {}",
-            a.number
-        );
-    }
+    let (rows, want) = rows_named_as_gold(&got, &gold);
     // The last row's conditions end in a stray "мен" of the group header
     // printed apart twice on the last page (which one is the header's is not
     // told); the others are whole.

@@ -147,15 +147,7 @@ mod tests {
     use super::*;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.to_string(),
-                page_break_before: false,
-            })
-            .collect()
+        crate::lines::split_lines(&texts.join("\n"))
     }
 
     #[test]
