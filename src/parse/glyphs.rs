@@ -5,6 +5,7 @@
 //! table). A word is restored only on that evidence, each change reported.
 
 use crate::lines::Line;
+use crate::repair::split_word::is_letter;
 use std::collections::BTreeMap;
 
 /// (misread, printed) letter pairs: the misread one lacks a stroke.
@@ -48,7 +49,8 @@ pub fn restore(lines: &mut [Line]) -> Vec<Restored> {
 /// neither be misread twins nor restore one, and are not counted.
 fn word_counts(lines: &[Line]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
-    for line in lines {
+    // Most lines hold no twin letter at all: they are passed over at once.
+    for line in lines.iter().filter(|l| l.text.contains(has_twin_letter)) {
         for w in words(&line.text).filter(|w| w.contains(has_twin_letter)) {
             *counts.entry(w.to_lowercase()).or_default() += 1;
         }
@@ -63,7 +65,7 @@ fn has_twin_letter(c: char) -> bool {
 
 /// The words of a line: runs of letters.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic())
+    text.split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
 }
 
@@ -117,7 +119,7 @@ fn fix_line(text: &str, fixes: &BTreeMap<String, String>) -> String {
         return text.to_string();
     }
     for c in text.chars() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out);

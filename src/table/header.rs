@@ -314,6 +314,20 @@ pub fn scattered_pieces(blocks: &[&Block]) -> Vec<usize> {
 const GAP_REACH: usize = 12;
 
 /// A standard header's words, lowercase and compacted, once per process.
+/// Whether the block's first letter, lowercased, opens a standard header: a
+/// test on one character that rules out most blocks before any is compacted.
+fn may_open_header(b: &Block) -> bool {
+    let first = b
+        .frags
+        .iter()
+        .flat_map(|f| f.text.chars())
+        .find(|c| !c.is_whitespace());
+    first.is_some_and(|c| {
+        let lower = crate::repair::split_word::lower_fast(c).or_else(|| c.to_lowercase().next());
+        lower.is_some_and(|l| standard_compact().iter().any(|s| s.starts_with(l)))
+    })
+}
+
 fn standard_words() -> &'static [Vec<String>] {
     static DONE: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
     DONE.get_or_init(|| {
@@ -361,6 +375,19 @@ pub fn gather_gapped(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
 /// its middle: the word position of the gap, and the one-line blocks nearby
 /// whose words fill it, in order.
 fn gapped_header(all: &[Block], i: usize, taken: &[usize]) -> Option<(usize, Vec<usize>)> {
+    // Every block is asked: most open with no header's first word.
+    if !may_open_header(&all[i]) {
+        return None;
+    }
+    let first = all[i]
+        .frags
+        .iter()
+        .flat_map(|f| f.text.split_whitespace())
+        .next()?;
+    let first = lower_compact(first);
+    if !standard_words().iter().any(|s| s.first() == Some(&first)) {
+        return None;
+    }
     // A standard header has at most 7 words: the rest of a long cell is not read.
     let lower: Vec<String> = all[i]
         .frags
@@ -502,12 +529,15 @@ pub fn gather_torn(all: &mut Vec<Block>, repairs: &mut Vec<Repair>) {
 /// For block `i` that spells the start of a standard header but not all of
 /// it: the block after it whose first `k` lines spell the rest, as `(j, k)`.
 fn torn_rest(all: &[Block], i: usize) -> Option<(usize, usize)> {
+    if all[i].frags.len() > REST_LINES || !may_open_header(&all[i]) {
+        return None;
+    }
     let start: String = all[i]
         .frags
         .iter()
         .map(|f| lower_compact(&f.text))
         .collect();
-    if start.chars().count() < 4 || all[i].frags.len() > REST_LINES {
+    if start.chars().count() < 4 {
         return None;
     }
     let rest = standard_compact()

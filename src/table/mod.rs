@@ -499,10 +499,28 @@ const PART2_HEADERS: &[&str] = &[
     "предложени",
 ];
 
-/// A header of part 2's columns.
+/// A header of part 2's columns. Only the block's first letters are read:
+/// every block of part 1 is asked, conditions cells among them.
 fn is_part2_header(b: &Block) -> bool {
-    let c = lower_compact(&b.plain());
+    let c = compact_head(b, 20);
     PART2_HEADERS.iter().any(|p| c.starts_with(p))
+}
+
+/// The first `n` characters of the block's text, lowercase, spaces dropped
+/// (the head of `lower_compact` of its plain text).
+fn compact_head(b: &Block, n: usize) -> String {
+    let mut out = String::new();
+    let chars = b.frags.iter().flat_map(|f| f.text.chars());
+    for c in chars.filter(|c| !c.is_whitespace()) {
+        match crate::repair::split_word::lower_fast(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
+        if out.chars().nth(n - 1).is_some() {
+            break;
+        }
+    }
+    out
 }
 
 /// A block only part 2 prints: its column headers, pay or funding text, a
