@@ -506,18 +506,16 @@ fn is_part2_header(b: &Block) -> bool {
     PART2_HEADERS.iter().any(|p| c.starts_with(p))
 }
 
-/// The first `n` characters of the block's text, lowercase, spaces dropped
-/// (the head of `lower_compact` of its plain text).
+/// The block's first `n` characters but spaces, lowercased: the head of
+/// `lower_compact` of its plain text, at least `n` characters long when the
+/// block has them.
 fn compact_head(b: &Block, n: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(2 * n);
     let chars = b.frags.iter().flat_map(|f| f.text.chars());
-    for c in chars.filter(|c| !c.is_whitespace()) {
+    for c in chars.filter(|c| !c.is_whitespace()).take(n) {
         match crate::repair::split_word::lower_fast(c) {
             Some(l) => out.push(l),
             None => out.extend(c.to_lowercase()),
-        }
-        if out.chars().nth(n - 1).is_some() {
-            break;
         }
     }
     out
