@@ -402,14 +402,14 @@ fn ends_clauses(cur: &mut Cursor, last: &ClauseBlock) -> bool {
     }
     cur.skip_blank();
     let ahead = cur.lines[cur.at..].iter().filter(|l| !l.is_blank()).take(4);
+    // The lines so far read as one: a line that is the signatory, or its name
+    // alone, makes them read as a signatory too (the rest is its position).
     let mut so_far = String::new();
     for line in ahead {
         let text = &line.text;
-        so_far = format!("{so_far} {}", text.trim());
-        if grammar::signatory(text).is_some()
-            || grammar::matches(Rule::name_only_line, text)
-            || grammar::signatory(&so_far).is_some()
-        {
+        so_far.push(' ');
+        so_far.push_str(text.trim());
+        if grammar::signatory(&so_far).is_some() {
             return true;
         }
         // A position is a few words without a full stop; a name's initials
@@ -439,10 +439,8 @@ fn signatory(cur: &mut Cursor) -> Result<Block> {
     for _ in 0..4 {
         let Some(line) = cur.take() else { break };
         block.push(line);
-        if grammar::matches(Rule::name_only_line, &line.text)
-            || grammar::signatory(&line.text).is_some()
-            || grammar::signatory(&block.text()).is_some()
-        {
+        // A line that is the signatory, or its name alone, makes the block one.
+        if grammar::signatory(&block.text()).is_some() {
             return Ok(block);
         }
     }

@@ -483,11 +483,12 @@ fn take_back_leaked_part2(part1: &mut Vec<Block>, part2: &mut Vec<Block>) {
 
 /// The pay column's header ("Қатысушылардың еңбегіне …" / "Размер оплаты …").
 fn is_pay_header(b: &Block) -> bool {
-    let c = lower_compact(&b.plain());
-    c.starts_with("қатысушылардыңеңбег") || c.starts_with("размероплаты")
+    let c = compact_head(b, 20);
+    PART2_HEADERS[..2].iter().any(|p| c.starts_with(p))
 }
 
-/// The headers of part 2's columns, compacted: pay, funding, demand, supply.
+/// The headers of part 2's columns, compacted: pay (the first two), funding,
+/// demand, supply.
 const PART2_HEADERS: &[&str] = &[
     "қатысушылардыңеңбег",
     "размероплаты",
@@ -502,8 +503,12 @@ const PART2_HEADERS: &[&str] = &[
 /// A header of part 2's columns. Only the block's first letters are read:
 /// every block of part 1 is asked, conditions cells among them.
 fn is_part2_header(b: &Block) -> bool {
-    let c = compact_head(b, 20);
-    PART2_HEADERS.iter().any(|p| c.starts_with(p))
+    opens_part2_header(&compact_head(b, 20))
+}
+
+/// Whether a block's compacted text opens with one of part 2's headers.
+fn opens_part2_header(compact: &str) -> bool {
+    PART2_HEADERS.iter().any(|p| compact.starts_with(p))
 }
 
 /// The block's first `n` characters but spaces, lowercased: the head of
@@ -527,7 +532,7 @@ fn is_part2_block(b: &Block) -> bool {
     let c = lower_compact(&b.plain());
     let count = b.frags.len() == 1 && !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit());
     count
-        || is_part2_header(b)
+        || opens_part2_header(&c)
         || ["жалақы", "заработн", "бюджет"]
             .iter()
             .any(|w| c.contains(w))
