@@ -2,7 +2,7 @@
 //! the comparison of texts the corpus test scores by.
 #![allow(dead_code)]
 
-use qauly::model::Decree;
+use qauly::model::{Decree, Row};
 
 /// A gold decree of the corpus, e.g. `train/t0001`.
 pub fn decree(name: &str) -> Decree {
@@ -19,4 +19,14 @@ pub fn norm(s: &str) -> String {
         .map(|c| if "«»“”„".contains(c) { '"' } else { c })
         .collect();
     quotes.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Both decrees' table rows, once they are checked to be as many.
+pub fn same_rows<'a>(got: &'a Decree, gold: &'a Decree) -> (&'a [Row], &'a [Row]) {
+    let (rows, want) = (
+        &got.appendices[0].table.rows,
+        &gold.appendices[0].table.rows,
+    );
+    assert_eq!(rows.len(), want.len());
+    (rows, want)
 }
